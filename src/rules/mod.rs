@@ -1,0 +1,1 @@
+//! Readiness for surgical consult: the rules of READINESS.md version 1.
