@@ -4,5 +4,10 @@
 //! call it.
 
 pub mod case;
+pub mod cli;
+pub mod config;
+pub mod library;
 pub mod rules;
 pub mod text;
+pub mod theme;
+pub mod tui;

@@ -1,6 +1,7 @@
 //! The case domain: format v1, its words, the formulary, parsing and
 //! validation. No terminal code lives here.
 
+pub mod describe;
 mod error;
 pub mod formulary;
 mod model;

@@ -1,0 +1,235 @@
+//! Events in words: a short title for markers and lists, and every field
+//! for detail views. Values stay typed (dates as dates, notes as notes) so
+//! each front end decides how to show them: a presentation view turns dates
+//! into week offsets and hides notes.
+
+use super::model::*;
+use jiff::civil::Date;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Date(Date),
+    /// Free text a clinician wrote about the patient; hidden when presenting.
+    Note(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: &'static str,
+    pub value: Value,
+}
+
+fn text(name: &'static str, v: impl Into<String>) -> Field {
+    Field { name, value: Value::Text(v.into()) }
+}
+
+fn push_opt(out: &mut Vec<Field>, name: &'static str, v: Option<impl ToString>) {
+    if let Some(v) = v {
+        out.push(text(name, v.to_string()));
+    }
+}
+
+fn push_list<T: ToString>(out: &mut Vec<Field>, name: &'static str, items: &[T]) {
+    if !items.is_empty() {
+        let words: Vec<String> = items.iter().map(ToString::to_string).collect();
+        out.push(text(name, words.join(", ")));
+    }
+}
+
+fn push_note(out: &mut Vec<Field>, name: &'static str, v: &Option<String>) {
+    if let Some(v) = v {
+        out.push(Field { name, value: Value::Note(v.clone()) });
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// Numbers as clinicians write them: no trailing ".0".
+pub fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n:.1}")
+    }
+}
+
+impl Case {
+    /// A short title: "PT course", "MRI lumbar spine", "pregabalin",
+    /// "ESI L4-5", "assessment", "spine-surgery consult", the procedure.
+    pub fn event_title(&self, r: EventRef) -> String {
+        match r.kind {
+            EventKind::Pt => {
+                let c = &self.pt[r.index];
+                match c.phase {
+                    super::Phase::PostOp => "post-op PT".to_string(),
+                    super::Phase::Conservative => "PT course".to_string(),
+                }
+            }
+            EventKind::Workup => {
+                let w = &self.workup[r.index];
+                match &w.site {
+                    Some(site) => format!("{} {site}", w.test.label()),
+                    None => w.test.label().to_string(),
+                }
+            }
+            EventKind::Medication => self.medication[r.index].drug.clone(),
+            EventKind::Injection => {
+                let i = &self.injection[r.index];
+                match &i.level {
+                    Some(level) => format!("{} {level}", i.kind.label()),
+                    None => i.kind.label().to_string(),
+                }
+            }
+            EventKind::Assessment => {
+                let a = &self.assessment[r.index];
+                let mut parts = Vec::new();
+                if let Some(p) = a.pain {
+                    parts.push(format!("pain {p}"));
+                }
+                if let Some(f) = a.function {
+                    parts.push(format!("{} {}", f.instrument.display_name(), number(f.score)));
+                }
+                if parts.is_empty() { "assessment".to_string() } else { format!("assessment · {}", parts.join(", ")) }
+            }
+            EventKind::Consult => match self.consult[r.index].specialty {
+                Some(s) => format!("{s} consult"),
+                None => "consult".to_string(),
+            },
+            EventKind::Surgery => self.surgery[r.index].procedure.clone(),
+        }
+    }
+
+    /// Every field the file records for the event, in schema order.
+    pub fn event_fields(&self, r: EventRef) -> Vec<Field> {
+        let mut f = Vec::new();
+        match r.kind {
+            EventKind::Pt => {
+                let c = &self.pt[r.index];
+                f.push(Field { name: "start", value: Value::Date(c.start) });
+                match c.end {
+                    Some(end) => f.push(Field { name: "end", value: Value::Date(end) }),
+                    None => f.push(text("end", "ongoing")),
+                }
+                f.push(text("phase", c.phase.as_str()));
+                push_opt(&mut f, "provider", c.provider.as_ref());
+                push_opt(&mut f, "second opinion", c.second_opinion.map(yes_no));
+                match (c.sessions_attended, c.sessions_planned) {
+                    (Some(a), Some(p)) => f.push(text("sessions", format!("{a} of {p} attended"))),
+                    (Some(a), None) => f.push(text("sessions", format!("{a} attended"))),
+                    (None, Some(p)) => f.push(text("sessions", format!("{p} planned"))),
+                    (None, None) => {}
+                }
+                push_opt(&mut f, "frequency", c.frequency_per_week.map(|n| format!("{} per week", number(n))));
+                push_list(&mut f, "modalities", &c.modalities);
+                push_opt(&mut f, "home exercise", c.hep_adherence);
+                push_list(&mut f, "barriers", &c.barriers);
+                push_opt(&mut f, "response", c.response);
+                push_note(&mut f, "note", &c.note);
+            }
+            EventKind::Workup => {
+                let w = &self.workup[r.index];
+                f.push(Field { name: "date", value: Value::Date(w.date) });
+                f.push(text("test", w.test.as_str()));
+                push_opt(&mut f, "site", w.site.as_ref());
+                f.push(text("findings", w.findings.clone()));
+                push_opt(&mut f, "lesion", w.lesion);
+                push_opt(&mut f, "level", w.level.as_ref());
+                push_opt(&mut f, "severity", w.severity);
+                push_opt(&mut f, "instability", w.instability.map(yes_no));
+                push_opt(&mut f, "nerve", w.nerve.as_ref());
+            }
+            EventKind::Medication => {
+                let m = &self.medication[r.index];
+                f.push(Field { name: "start", value: Value::Date(m.start) });
+                match m.end {
+                    Some(end) => f.push(Field { name: "end", value: Value::Date(end) }),
+                    None => f.push(text("end", "ongoing")),
+                }
+                f.push(text("drug", m.drug.clone()));
+                let class = if m.class_inferred {
+                    format!("{} (from the formulary)", m.class)
+                } else {
+                    m.class.to_string()
+                };
+                f.push(text("class", class));
+                push_opt(&mut f, "dose", m.dose.as_ref());
+                push_opt(&mut f, "target", m.target);
+                push_opt(&mut f, "response", m.response);
+                push_opt(&mut f, "side effects", m.side_effects.as_ref());
+                push_note(&mut f, "note", &m.note);
+            }
+            EventKind::Injection => {
+                let i = &self.injection[r.index];
+                f.push(Field { name: "date", value: Value::Date(i.date) });
+                f.push(text("kind", i.kind.as_str()));
+                push_opt(&mut f, "level", i.level.as_ref());
+                push_opt(&mut f, "guidance", i.guidance);
+                push_opt(&mut f, "relief", i.relief_percent.map(|p| format!("{p}%")));
+                push_opt(&mut f, "relief lasted", i.relief_weeks.map(|w| format!("{} weeks", number(w))));
+                push_opt(&mut f, "resumed PT", i.resumed_pt.map(yes_no));
+                push_note(&mut f, "note", &i.note);
+            }
+            EventKind::Assessment => {
+                let a = &self.assessment[r.index];
+                f.push(Field { name: "date", value: Value::Date(a.date) });
+                push_opt(&mut f, "pain", a.pain.map(|p| format!("{p}/10")));
+                if let Some(func) = a.function {
+                    let (_, hi) = func.instrument.range();
+                    let dir = if func.instrument.higher_is_better() { "higher is better" } else { "lower is better" };
+                    f.push(text(
+                        "function",
+                        format!("{} {}/{} ({dir})", func.instrument.display_name(), number(func.score), number(hi)),
+                    ));
+                }
+                if !a.strength.is_empty() {
+                    let grades: Vec<String> = a.strength.iter().map(|(m, g)| format!("{m} {g}/5")).collect();
+                    f.push(text("strength", grades.join(", ")));
+                }
+                match &a.numbness {
+                    Some(areas) if areas.is_empty() => f.push(text("numbness", "none")),
+                    Some(areas) => push_list(&mut f, "numbness", areas),
+                    None => {}
+                }
+                push_list(&mut f, "red flags", &a.red_flags);
+                push_note(&mut f, "note", &a.note);
+            }
+            EventKind::Consult => {
+                let c = &self.consult[r.index];
+                f.push(Field { name: "date", value: Value::Date(c.date) });
+                push_opt(&mut f, "specialty", c.specialty);
+                push_opt(&mut f, "outcome", c.outcome.as_ref());
+                push_note(&mut f, "note", &c.note);
+            }
+            EventKind::Surgery => {
+                let s = &self.surgery[r.index];
+                f.push(Field { name: "date", value: Value::Date(s.date) });
+                f.push(text("procedure", s.procedure.clone()));
+                push_note(&mut f, "note", &s.note);
+            }
+        }
+        f
+    }
+}
+
+/// How dates are shown: as calendar dates, or (when presenting) as whole
+/// weeks from onset, so a shared screen carries no calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    Calendar,
+    WeeksFromOnset,
+}
+
+impl Case {
+    pub fn date_label(&self, d: Date, style: DateStyle) -> String {
+        match style {
+            DateStyle::Calendar => d.to_string(),
+            DateStyle::WeeksFromOnset => {
+                let days = days_between(self.presentation.onset, d);
+                format!("wk {}", days.div_euclid(7))
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The command line: `pathwise` opens the console; subcommands serve
+//! scripts and CI. Exit codes: 0 ok, 1 invalid data, 2 usage.
+
+mod json;
+mod list;
+mod score;
+mod show;
+mod template;
+mod validate;
+
+pub use json::to_string_safe as json_string;
+
+use crate::case::{Case, CaseError};
+use crate::config::{Config, Dirs};
+use crate::library::{Library, Source, load_case_file};
+use crate::rules::Profile;
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    Invalid = 1,
+    Usage = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> ExitCode {
+        ExitCode::from(e as u8)
+    }
+}
+
+const ABOUT: &str = "Review musculoskeletal cases along the care pathway after physical therapy.";
+const LONG_ABOUT: &str = "Review musculoskeletal cases along the care pathway after physical therapy: \
+a timeline of PT, workup, medication and injections, and a transparent score of readiness for \
+surgical consult with the next step and why.\n\nWithout a subcommand, opens the console.\n\n\
+Decision support for case review and teaching, not a medical device: it does not diagnose or \
+decide, and the clinician remains responsible.";
+
+#[derive(Debug, Parser)]
+#[command(name = "pathwise", version, about = ABOUT, long_about = LONG_ABOUT)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Case library folder (overrides PATHWISE_LIBRARY and the config file)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub library: Option<PathBuf>,
+    /// Readiness profile file (thresholds and weights)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Colour theme by name
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// De-identified presentation: alias only, week offsets instead of dates, notes hidden
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// ASCII only: no box drawing or symbols
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the cases of the library
+    List {
+        /// One JSON array, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a readable summary of one case
+    Show {
+        /// Case id, or path to a case file
+        #[arg(value_name = "ID|FILE")]
+        case: String,
+    },
+    /// Score readiness for surgical consult (READINESS.md)
+    Score {
+        /// Case id, or path to a case file
+        #[arg(value_name = "ID|FILE", required_unless_present = "all", conflicts_with = "all")]
+        case: Option<String>,
+        /// Print the JSON object of the output contract
+        #[arg(long)]
+        json: bool,
+        /// Score every valid case of the library
+        #[arg(long)]
+        all: bool,
+    },
+    /// Check case files (and profiles in a profiles/ folder); every error, one per line
+    Validate {
+        /// Files or folders; default: the library in use
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Print a commented case skeleton to copy
+    Template,
+}
+
+/// What every command needs: where things are, the config and the profile.
+pub struct Context {
+    pub global: Global,
+    pub dirs: Dirs,
+    pub config: Config,
+    pub profile: Profile,
+}
+
+impl Context {
+    pub fn new(global: Global) -> Result<Context, String> {
+        let dirs = Dirs::from_env();
+        let config = match &dirs.config_file {
+            Some(path) => Config::load(path).map_err(|e| e.to_string())?,
+            None => Config::default(),
+        };
+        let profile = match global.profile.as_ref().or(config.profile.as_ref()) {
+            Some(path) => Profile::load(path).map_err(|e| e.to_string())?,
+            None => Profile::builtin(),
+        };
+        Ok(Context { global, dirs, config, profile })
+    }
+
+    pub fn source(&self) -> Source {
+        let env = std::env::var_os("PATHWISE_LIBRARY").map(PathBuf::from);
+        Source::resolve(
+            self.global.library.as_deref(),
+            env.as_deref(),
+            self.config.library.as_deref(),
+            self.dirs.data_dir.as_deref(),
+        )
+    }
+
+    pub fn library(&self) -> Library {
+        Library::load(self.source())
+    }
+}
+
+/// A case named on the command line: a path to a file, or an id in the
+/// library.
+pub fn find_case(ctx: &Context, arg: &str) -> Result<(PathBuf, Case), (Exit, Vec<CaseError>)> {
+    let path = Path::new(arg);
+    if arg.ends_with(".toml") || path.is_file() {
+        return load_case_file(path).map(|c| (path.to_path_buf(), c)).map_err(|e| (Exit::Invalid, e));
+    }
+    let library = ctx.library();
+    if let Some(l) = library.find(arg) {
+        return Ok((l.path.clone(), l.case.clone()));
+    }
+    // an id whose file failed to load is invalid data, not a typo
+    let failed: Vec<CaseError> = library
+        .errors
+        .iter()
+        .filter(|e| e.path.file_stem().is_some_and(|s| s == arg))
+        .cloned()
+        .collect();
+    if !failed.is_empty() {
+        return Err((Exit::Invalid, failed));
+    }
+    let msg = format!("no case with id \"{arg}\" in {}; `pathwise list` shows the ids", library.source);
+    Err((Exit::Usage, vec![CaseError::new(Path::new("pathwise"), msg)]))
+}
+
+/// Prints errors, one per line, on standard error.
+pub fn report(errors: &[CaseError]) {
+    for e in errors {
+        eprintln!("{e}");
+    }
+}
+
+/// Runs the command line; the console when no subcommand is given.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = match Context::new(cli.global.clone()) {
+        Ok(ctx) => ctx,
+        Err(msg) => {
+            eprintln!("pathwise: {msg}");
+            return Exit::Invalid.into();
+        }
+    };
+    let exit = match cli.command {
+        None => crate::tui::run(&ctx),
+        Some(Command::List { json }) => list::run(&ctx, json),
+        Some(Command::Show { case }) => show::run(&ctx, &case),
+        Some(Command::Score { case, json, all }) => score::run(&ctx, case.as_deref(), json, all),
+        Some(Command::Validate { paths }) => validate::run(&ctx, &paths),
+        Some(Command::Template) => template::run(),
+    };
+    exit.into()
+}

@@ -1,0 +1,108 @@
+//! `pathwise validate [PATH…]`: every error, one per line, on standard
+//! output; a summary on standard error; exit 1 if anything is invalid.
+//! Profiles in a `profiles/` folder are checked as profiles.
+
+use super::{Context, Exit};
+use crate::case::CaseError;
+use crate::library::{self, Source};
+use crate::rules::Profile;
+use std::path::{Path, PathBuf};
+
+pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
+    let mut errors: Vec<CaseError> = Vec::new();
+    let mut valid = 0usize;
+    let mut files = 0usize;
+    if paths.is_empty() {
+        let lib = ctx.library();
+        if lib.source == Source::builtin() {
+            eprintln!("validating the built-in sample library (give a PATH to check your own files)");
+        }
+        valid += lib.cases.len();
+        files += lib.cases.len() + lib.failed_files();
+        errors.extend(lib.errors);
+    }
+    for path in paths {
+        if path.is_file() && in_profiles(path) {
+            files += 1;
+            match check_profile(path) {
+                Ok(()) => valid += 1,
+                Err(e) => errors.push(e),
+            }
+            continue;
+        }
+        let (cases, errs, _) = library::load_path(path);
+        let failed = count_files(&errs);
+        valid += cases.len();
+        files += cases.len() + failed;
+        errors.extend(errs);
+        for profile in profile_files(path) {
+            files += 1;
+            match check_profile(&profile) {
+                Ok(()) => valid += 1,
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    for e in &errors {
+        println!("{e}");
+    }
+    let invalid = count_files(&errors);
+    if errors.is_empty() {
+        eprintln!("checked {files} files: all valid");
+        Exit::Ok
+    } else {
+        eprintln!(
+            "checked {files} files: {valid} valid, {invalid} with problems ({} errors)",
+            errors.len()
+        );
+        Exit::Invalid
+    }
+}
+
+fn check_profile(path: &Path) -> Result<(), CaseError> {
+    Profile::load(path).map(drop).map_err(|e| CaseError {
+        path: e.path.clone(),
+        line: e.line,
+        column: e.column,
+        message: e.message.clone(),
+    })
+}
+
+fn in_profiles(p: &Path) -> bool {
+    p.parent().and_then(Path::file_name).is_some_and(|n| n == "profiles")
+}
+
+fn count_files(errors: &[CaseError]) -> usize {
+    let mut paths: Vec<&Path> = errors.iter().map(|e| e.path.as_path()).collect();
+    paths.sort();
+    paths.dedup();
+    paths.len()
+}
+
+/// `*.toml` files in folders named `profiles` under `root` (or `root`
+/// itself when it is a profile file).
+fn profile_files(root: &Path) -> Vec<PathBuf> {
+    if root.is_file() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(dir) = stack.pop() {
+        let Ok(real) = std::fs::canonicalize(&dir) else { continue };
+        if !seen.insert(real) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if library::is_case_file(&p) && in_profiles(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,22 @@
+//! The console: a split-pane terminal app over the case library and the
+//! readiness rules. `app` holds the state and `update`; `view` and the pane
+//! modules draw it; `runtime` owns the terminal and the event loop.
+
+pub mod app;
+pub mod case_list;
+pub mod cases;
+pub mod detail;
+pub mod glyphs;
+pub mod keymap;
+pub mod layout;
+pub mod overlay;
+pub mod readiness;
+mod runtime;
+pub mod search;
+pub mod status;
+pub mod terminal;
+pub mod textfit;
+pub mod timeline;
+pub mod view;
+
+pub use runtime::run;

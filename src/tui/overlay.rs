@@ -1,0 +1,90 @@
+//! Overlays drawn over the panes: the key help (generated from the keymap
+//! table) and the load errors.
+
+use super::app::App;
+use crate::text;
+use crate::theme::Role;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+pub const DISCLAIMER: &str = "pathwise is decision support for case review and teaching, not a medical device: it does not diagnose or decide, and the clinician remains responsible.";
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(app.glyphs.border())
+        .border_style(app.theme.style(Role::BorderFocused))
+        .style(app.theme.style(Role::Text))
+        .title(Span::styled(format!(" {title} "), app.theme.style(Role::Title)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let mut lines = Vec::new();
+    for b in &app.keymap.bindings {
+        let keys = b.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ");
+        let keys = if app.glyphs.ascii { ascii_arrows(&keys) } else { keys };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {keys:<16}"), th.style(Role::Title)),
+            Span::styled(b.help.to_string(), th.style(Role::Text)),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        " Search: words must all match; 'exact ^prefix suffix$ !exclude; region:lumbar band:ready tag:disc".to_string(),
+        th.style(Role::Muted),
+    )));
+    lines.push(Line::from(Span::styled(" Mouse: click a case or an event; the wheel scrolls.".to_string(), th.style(Role::Muted))));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(format!(" {DISCLAIMER}"), th.style(Role::Warn))));
+    lines
+}
+
+/// Arrow keys spelled out for ASCII terminals.
+pub fn ascii_arrows(s: &str) -> String {
+    s.replace('↑', "Up").replace('↓', "Down").replace('←', "Left").replace('→', "Right")
+}
+
+pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = centered(area, 96, area.height.saturating_sub(2));
+    let inner = frame(app, "Keys · Esc closes", r, buf);
+    Paragraph::new(help_lines(app))
+        .wrap(Wrap { trim: false })
+        .scroll((app.overlay_scroll, 0))
+        .render(inner, buf);
+}
+
+pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let n = app.library.failed_files();
+    let inner = frame(app, &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }), r, buf);
+    let th = &app.theme;
+    let mut lines = Vec::new();
+    if app.library.errors.is_empty() {
+        lines.push(Line::from(Span::styled(" every file loaded".to_string(), th.style(Role::Ok))));
+    }
+    for e in &app.library.errors {
+        let place = match (e.line, e.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            _ => String::new(),
+        };
+        lines.push(Line::from(Span::styled(format!(" {}{place}", e.display_path()), th.style(Role::Bad))));
+        lines.push(Line::from(Span::styled(format!("   {}", text::inline(&e.message)), th.style(Role::Text))));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((app.overlay_scroll, 0))
+        .render(inner, buf);
+}

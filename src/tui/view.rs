@@ -1,0 +1,123 @@
+//! The pure view: draws the state into a buffer. No I/O, no scoring and no
+//! filtering happens here; everything drawn was computed by `update`.
+
+use super::app::{App, Overlay};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+use super::{case_list, detail, overlay, readiness, status, timeline};
+use crate::text;
+use crate::theme::Role;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut());
+}
+
+/// Renders the whole screen into `buf`; render tests call this directly.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let th = &app.theme;
+    buf.set_style(area, th.style(Role::Text));
+    if Mode::for_size(area) == Mode::TooSmall {
+        too_small(app, area, buf);
+        return;
+    }
+    let panes = app.panes();
+    if let Some(tabs) = panes.tabs {
+        draw_tabs(app, tabs, buf);
+    }
+    for pane in [Pane::Timeline, Pane::Detail, Pane::Readiness, Pane::List] {
+        if let Some(r) = panes.get(pane) {
+            draw_pane(app, pane, r, buf);
+        }
+    }
+    status::draw(app, panes.status, buf);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::draw_help(app, area, buf),
+        Some(Overlay::Errors) => overlay::draw_errors(app, area, buf),
+        None => {}
+    }
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = vec![
+        Line::from(Span::styled("pathwise needs a bigger terminal", app.theme.style(Role::Title))),
+        Line::from(format!("now {}x{}, needs at least {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height)),
+        Line::from(Span::styled("q quits", app.theme.style(Role::Muted))),
+    ];
+    let y = area.y + area.height.saturating_sub(3) / 2;
+    Paragraph::new(lines)
+        .centered()
+        .render(Rect { y, height: area.height.saturating_sub(y - area.y), ..area }, buf);
+}
+
+fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let th = &app.theme;
+    let mut x = area.x;
+    for (i, pane) in Pane::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, pane.title());
+        let style = if *pane == app.focus { th.style(Role::Selection).add_modifier(ratatui::style::Modifier::BOLD) } else { th.style(Role::Muted) };
+        buf.set_string(x, area.y, &label, style);
+        x += label.len() as u16 + 1;
+    }
+}
+
+fn block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
+    let th = &app.theme;
+    let focused = app.focus == pane;
+    let border = if focused { th.style(Role::BorderFocused) } else { th.style(Role::Border) };
+    let number = Pane::ALL.iter().position(|p| *p == pane).map_or(0, |i| i + 1);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(app.glyphs.border())
+        .border_style(border)
+        .title(Span::styled(format!(" {number} {title} "), if focused { th.style(Role::Title) } else { th.style(Role::Muted) }))
+}
+
+fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let dot = app.glyphs.dot();
+    let selected = app.selected();
+    let title = match (pane, selected) {
+        (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
+        (Pane::Timeline, Some((c, _))) => format!("Timeline {dot} {} {dot} {}", text::inline(&c.patient.alias), text::inline(&c.title)),
+        (Pane::Detail, Some((c, _))) => detail::title(app, c, app.selected_event()),
+        (Pane::Readiness, Some(_)) => "Readiness".to_string(),
+        (p, None) => p.title().to_string(),
+    };
+    let width = usize::from(area.width.saturating_sub(6));
+    let title = super::textfit::fit(&title, width, app.glyphs.ellipsis());
+    // the drawer lies over other panes
+    if pane == Pane::List {
+        Clear.render(area, buf);
+    }
+    let b = block(app, pane, title);
+    let inner = b.inner(area);
+    b.render(area, buf);
+    buf.set_style(inner, app.theme.style(Role::Text));
+    match pane {
+        Pane::List => case_list::draw(app, inner, buf),
+        Pane::Timeline => {
+            if let Some((case, _)) = selected {
+                timeline::draw(app, case, area, buf);
+            }
+        }
+        Pane::Detail => {
+            if let Some((case, _)) = selected {
+                let lines = detail::lines(app, case, app.selected_event(), inner.width);
+                let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
+                Paragraph::new(lines).scroll((app.view.detail_scroll.min(max), 0)).render(inner, buf);
+            }
+        }
+        Pane::Readiness => {
+            if let Some((_, r)) = selected {
+                let lines = readiness::lines(app, r, inner.width);
+                let scroll = readiness::scroll_for(&lines, app.view.criterion, inner.height);
+                let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
+                Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+            }
+        }
+    }
+}
