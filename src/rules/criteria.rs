@@ -151,7 +151,7 @@ pub(crate) fn progressive_deficit(w: &Window) -> Criterion {
     }
     let mut parts = Vec::new();
     if graded_twice {
-        parts.push(format!("strength held ({})", steady.join(", ")));
+        parts.push(format!("no muscle weaker ({})", steady.join(", ")));
     }
     if numbness.len() >= 2 {
         parts.push(format!(
@@ -314,14 +314,15 @@ fn is_structural(x: &Workup) -> bool {
 }
 
 fn lesion_phrase(x: &Workup, sep: &str) -> String {
-    let lesion = x.lesion.map_or("no lesion", |l| l.as_str());
+    let name = format!("{} {}", test_name(x.test), x.date);
+    let Some(lesion) = x.lesion else {
+        return format!("{name}{sep}no lesion graded");
+    };
+    if matches!(lesion, Lesion::DiscBulge | Lesion::Other) {
+        return format!("{name}{sep}{lesion}{} (does not count)", at_level(x));
+    }
     let severity = x.severity.map_or("severity not graded", |s| s.as_str());
-    format!(
-        "{} {}{sep}{lesion} ({severity}){}",
-        test_name(x.test),
-        x.date,
-        at_level(x)
-    )
+    format!("{name}{sep}{lesion} ({severity}){}", at_level(x))
 }
 
 pub(crate) fn structural_lesion(w: &Window) -> Criterion {

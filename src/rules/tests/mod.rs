@@ -4,8 +4,12 @@ use super::*;
 use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
+mod documentation;
 mod example;
+mod failure;
+mod indications;
 mod profile;
+mod urgent;
 
 /// The small complete example of SCHEMA.md, verbatim.
 pub(super) const EXAMPLE: &str = r#"schema = 1
@@ -96,4 +100,34 @@ pub(super) fn at(r: &Readiness, id: CriterionId) -> &Criterion {
 
 pub(super) fn ev(kind: EventKind, index: usize) -> EventRef {
     EventRef::new(kind, index)
+}
+
+/// A case with onset 2026-01-01: `region`, `as_of` (empty for the default),
+/// extra `[presentation]` lines, then the rest of the file (event tables).
+pub(super) fn case(region: &str, as_of: &str, presentation: &str, rest: &str) -> Case {
+    let as_of = if as_of.is_empty() {
+        String::new()
+    } else {
+        format!("as_of = {as_of}\n")
+    };
+    parse(&format!(
+        "schema = 1\nid = \"t\"\ntitle = \"test\"\nregion = \"{region}\"\n{as_of}\n\
+         [patient]\nalias = \"Case T\"\nage = 40\nsex = \"female\"\n\n\
+         [presentation]\nonset = 2026-01-01\ncomplaint = \"pain\"\n\
+         initial_diagnosis = \"Lumbar strain\"\n{presentation}\n\n{rest}"
+    ))
+}
+
+/// A finished conservative PT course that documented well and did not help.
+pub(super) const PT: &str = "[[pt]]\nstart = 2026-01-01\nend = 2026-02-12\n\
+    sessions_planned = 12\nsessions_attended = 12\nmodalities = [\"exercise\"]\n\
+    hep_adherence = \"good\"\nresponse = \"none\"\n";
+
+/// An assessment on `date` recording `body` (e.g. `pain = 7`).
+pub(super) fn assessment(date: &str, body: &str) -> String {
+    format!("[[assessment]]\ndate = {date}\n{body}\n")
+}
+
+pub(super) fn with(case: &Case, profile: &Profile) -> Readiness {
+    evaluate(case, profile, &Options::default())
 }
