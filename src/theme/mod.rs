@@ -8,7 +8,7 @@ pub mod color;
 mod load;
 
 pub use color::Depth;
-pub use load::{Origin, ThemeError, ThemeSet};
+pub use load::{DEFAULT, Origin, ThemeError, ThemeSet};
 
 use ratatui::style::{Color, Modifier, Style};
 

@@ -104,7 +104,7 @@ pub struct Settings {
 impl App {
     pub fn new(library: Library, s: Settings) -> App {
         let theme_chosen = s.theme.is_some();
-        let name = s.theme.unwrap_or_else(|| crate::theme::load::DEFAULT.to_string());
+        let name = s.theme.unwrap_or_else(|| crate::theme::DEFAULT.to_string());
         let (theme, problem) = s.themes.resolve_or_default(&name, s.depth);
         let mut app = App {
             library: Library::empty(),
@@ -584,7 +584,7 @@ impl App {
         };
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
+                let d: isize = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
                 let focus = self.focus;
                 self.focus = pane;
                 self.move_focused(if pane == Pane::Timeline { d.signum() } else { d });
@@ -618,7 +618,7 @@ impl App {
                         }
                     }
                     Pane::Readiness => {
-                        if let Some(i) = super::readiness::criterion_at(area, m.row) {
+                        if let Some(i) = super::readiness::criterion_at(self, area, m.row) {
                             self.view.criterion = i;
                         }
                     }

@@ -36,7 +36,7 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     let key_style = th.style(Role::Muted);
     let text_style = th.style(Role::Text);
     let mut out = Vec::new();
-    let mut field = |out: &mut Vec<Line<'static>>, name: &str, value: &str| {
+    let field = |out: &mut Vec<Line<'static>>, name: &str, value: &str| {
         let name_w = 15;
         let wrapped = wrap(value, w.saturating_sub(name_w).max(8));
         for (i, l) in wrapped.into_iter().enumerate() {
