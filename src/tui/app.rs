@@ -11,7 +11,7 @@ use super::search::{Haystack, Matcher};
 use super::timeline;
 use crate::case::{Case, EventRef};
 use crate::library::{Change, Library};
-use crate::rules::{Options, Profile, Readiness, evaluate};
+use crate::rules::{Band, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -610,7 +610,7 @@ impl App {
                     }
                     Pane::Timeline => {
                         if let Some((case, _)) = self.selected() {
-                            let geo = timeline::Geometry::new(case, area);
+                            let geo = timeline::Geometry::new(case, &self.view.events, area);
                             if let Some(hit) = geo.hit(case, &self.view.events, m.column, m.row) {
                                 self.view.event = Some(hit);
                                 self.view.detail_scroll = 0;
@@ -655,6 +655,13 @@ pub fn row_for(case: &Case, r: &Readiness) -> Row {
             tags,
         },
         score: r.score,
+        band_rank: match r.band {
+            Band::Urgent => 0,
+            Band::Ready => 1,
+            Band::Approaching => 2,
+            Band::NotReady => 3,
+            Band::PostOp => 4,
+        },
         title_key: lower(&case.title),
         onset: case.presentation.onset,
     }

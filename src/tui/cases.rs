@@ -37,6 +37,9 @@ impl Sort {
 pub struct Row {
     pub hay: Haystack,
     pub score: u8,
+    /// Urgent first, then ready, approaching, not ready, post-op: the
+    /// order a reviewer works through.
+    pub band_rank: u8,
     pub title_key: String,
     pub onset: Date,
 }
@@ -84,7 +87,9 @@ impl CaseList {
     /// forces a full pass (a reload); otherwise a narrowing query only
     /// re-scores the previous matches.
     pub fn refilter(&mut self, rows: &[Row], matcher: &Matcher, rows_changed: bool) {
-        let keep = self.selected_row();
+        // a new query puts the best match on top and selects it, as fzf does;
+        // a reload or re-sort keeps the case that was selected
+        let keep = if rows_changed { self.selected_row() } else { None };
         let next = Query::parse(&self.query);
         let narrowing = !rows_changed && self.parsed.is_narrowed_by(&next) && !self.visible.is_empty();
         let candidates: Box<dyn Iterator<Item = usize>> = if narrowing {
@@ -152,7 +157,11 @@ impl CaseList {
 
 fn compare(sort: Sort, a: &Row, b: &Row) -> Ordering {
     match sort {
-        Sort::Readiness => b.score.cmp(&a.score).then_with(|| a.title_key.cmp(&b.title_key)),
+        Sort::Readiness => a
+            .band_rank
+            .cmp(&b.band_rank)
+            .then(b.score.cmp(&a.score))
+            .then_with(|| a.title_key.cmp(&b.title_key)),
         Sort::Title => a.title_key.cmp(&b.title_key),
         Sort::Onset => b.onset.cmp(&a.onset).then_with(|| a.title_key.cmp(&b.title_key)),
     }
@@ -172,13 +181,14 @@ mod tests {
                 tags: vec![],
             },
             score,
+            band_rank: 0,
             title_key: title.to_lowercase(),
             onset: Date::constant(2026, 1, 1),
         }
     }
 
     #[test]
-    fn narrowing_keeps_the_selection_when_it_still_matches() {
+    fn queries_filter_and_reloads_keep_the_selection() {
         let rows = vec![row("Rotator cuff tear", 80), row("Lumbar stenosis", 90), row("Rotator cuff tendinopathy", 40)];
         let m = Matcher::default();
         let mut l = CaseList::default();
@@ -186,10 +196,12 @@ mod tests {
         assert_eq!(l.visible, vec![1, 0, 2], "sorted by readiness");
         l.move_by(2);
         assert_eq!(l.selected_row(), Some(2));
+        l.refilter(&rows, &m, true);
+        assert_eq!(l.selected_row(), Some(2), "a reload keeps the selection");
         l.query = "rot".into();
         l.refilter(&rows, &m, false);
         assert_eq!(l.visible.len(), 2);
-        assert_eq!(l.selected_row(), Some(2));
+        assert_eq!(l.selected, 0, "a new query selects the best match");
         l.query = "rotxyz".into();
         l.refilter(&rows, &m, false);
         assert!(l.visible.is_empty() && l.selected_row().is_none());

@@ -156,8 +156,8 @@ pub struct Binding {
 const DEFAULTS: &[(Action, &str, &[&str], &str, Option<&str>)] = &[
     (Action::Down, "down", &["j", "down"], "move down in the focused pane", None),
     (Action::Up, "up", &["k", "up"], "move up in the focused pane", None),
-    (Action::PrevEvent, "prev_event", &["h", "left"], "previous event on the timeline", None),
-    (Action::NextEvent, "next_event", &["l", "right"], "next event on the timeline", Some("event")),
+    (Action::PrevEvent, "prev_event", &["left", "h"], "previous event on the timeline", None),
+    (Action::NextEvent, "next_event", &["right", "l"], "next event on the timeline", Some("event")),
     (Action::NextPane, "next_pane", &["tab"], "next pane", Some("pane")),
     (Action::PrevPane, "prev_pane", &["shift-tab"], "previous pane", None),
     (Action::FocusList, "focus_cases", &["1"], "jump to the case list", None),

@@ -119,12 +119,25 @@ impl Default for Matcher {
 }
 
 impl Matcher {
+    /// fuzzy-matcher's best alignment, kept only when every matched
+    /// character starts a word or follows the previous match. Over long
+    /// texts (title, diagnoses, tags together) a bare subsequence matches
+    /// almost anything; this keeps "rot" to rotator and "rc" to
+    /// "rotator cuff", as a reader expects.
+    fn fuzzy(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        let (score, idx) = self.skim.fuzzy_indices(text, pattern)?;
+        let chars: Vec<char> = if idx.is_empty() { Vec::new() } else { text.chars().take(idx[idx.len() - 1] + 1).collect() };
+        let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric() || (chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+        let ok = idx.iter().enumerate().all(|(n, &i)| word_start(i) || (n > 0 && idx[n - 1] + 1 == i));
+        ok.then_some((score, idx))
+    }
+
     /// The case's score for the query, or `None` when a term rejects it.
     pub fn score(&self, q: &Query, h: &Haystack) -> Option<i64> {
         let mut total = 0i64;
         for term in &q.terms {
             match term {
-                Term::Fuzzy(w) => total += self.skim.fuzzy_match(&h.text, w)?,
+                Term::Fuzzy(w) => total += self.fuzzy(&h.text, w)?.0,
                 Term::Exact(w) => {
                     if !h.text.contains(w.as_str()) {
                         return None;
@@ -181,7 +194,7 @@ impl Matcher {
         for term in &q.terms {
             match term {
                 Term::Fuzzy(w) => {
-                    if let Some((_, idx)) = self.skim.fuzzy_indices(text, w) {
+                    if let Some((_, idx)) = self.fuzzy(text, w) {
                         out.extend(idx);
                     }
                 }
@@ -249,6 +262,19 @@ mod tests {
         assert!(m.score(&Query::parse("band:appr tag:disc"), &b).is_some());
         assert!(m.score(&Query::parse("^c6"), &b).is_some());
         assert!(m.score(&Query::parse("^c6"), &a).is_none());
+    }
+
+    #[test]
+    fn fuzzy_terms_match_words_not_scattered_letters() {
+        let m = Matcher::default();
+        let q = |s| Query::parse(s);
+        let cuff = hay("Massive retracted rotator cuff tear", "shoulder", "ready", &[]);
+        let c7 = hay("Right C7 radiculopathy with triceps weakness", "cervical", "urgent", &[]);
+        assert!(m.score(&q("rot"), &cuff).is_some());
+        assert!(m.score(&q("rot"), &c7).is_none());
+        assert!(m.score(&q("rc"), &cuff).is_some(), "initials of rotator cuff");
+        assert!(m.score(&q("radic"), &c7).is_some());
+        assert!(m.score(&q("c7rad"), &c7).is_some());
     }
 
     #[test]

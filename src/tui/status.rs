@@ -32,9 +32,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else if app.list.searching {
         " type to filter · Enter keeps the filter · Esc clears · Ctrl-U erases".to_string()
     } else {
+        // whole hints only, as many as fit beside the right-hand side
+        let room = usize::from(area.width).saturating_sub(textfit::width(&right) + textfit::width(&marks) + 1);
         let mut s = String::new();
         for (key, hint) in app.keymap.hints() {
-            s.push_str(&format!(" {key} {hint} "));
+            let item = format!(" {key} {hint} ");
+            if textfit::width(&s) + textfit::width(&item) > room {
+                break;
+            }
+            s.push_str(&item);
         }
         s
     };

@@ -26,18 +26,35 @@ const LANES: [(&str, &[EventKind], Role); 5] = [
 
 const LABEL_W: u16 = 10;
 
-/// Where things go inside the timeline's borders.
-#[derive(Debug, Clone, Copy)]
+/// One screen row of a lane: the events drawn on it.
+#[derive(Debug, Clone)]
+pub struct LaneRow {
+    pub lane: usize,
+    pub y: u16,
+    pub events: Vec<EventRef>,
+}
+
+/// Where things go inside the timeline's borders. Overlapping courses (two
+/// medications at once) get rows of their own while the pane has room.
+#[derive(Debug, Clone)]
 pub struct Geometry {
     pub inner: Rect,
     pub plot_x: u16,
     pub plot_w: u16,
     onset: Date,
     span_days: i64,
+    pub rows: Vec<LaneRow>,
+    pain_y: u16,
 }
 
 impl Geometry {
-    pub fn new(case: &Case, area: Rect) -> Geometry {
+    pub fn new(case: &Case, events: &[EventRef], area: Rect) -> Geometry {
+        let mut g = Geometry::scale(case, area);
+        g.pack(case, events);
+        g
+    }
+
+    fn scale(case: &Case, area: Rect) -> Geometry {
         let inner = Rect {
             x: area.x + 1,
             y: area.y + 1,
@@ -53,7 +70,64 @@ impl Geometry {
             plot_w: inner.width.saturating_sub(LABEL_W + 1).max(1),
             onset: case.presentation.onset,
             span_days,
+            rows: Vec::new(),
+            pain_y: 0,
         }
+    }
+
+    /// The columns an event covers, with room for its label.
+    fn extent(&self, case: &Case, r: EventRef) -> (u16, u16) {
+        let start = self.col_of(case.event_date(r));
+        let end = case.event_end(r).map_or(start, |e| self.col_of(e.max(case.event_date(r))));
+        let label = textfit::width(&short_label(case, r)).min(18) as u16;
+        (start, end + 1 + label)
+    }
+
+    /// Gives each lane one row, then spare rows to lanes whose events
+    /// overlap, first-fit.
+    fn pack(&mut self, case: &Case, events: &[EventRef]) {
+        let fixed = 1 + LANES.len() as u16 + 2;
+        let mut spare = self.inner.height.saturating_sub(fixed);
+        let mut lanes: Vec<Vec<Vec<EventRef>>> = Vec::new();
+        for (_, kinds, _) in LANES {
+            let mut rows: Vec<(u16, Vec<EventRef>)> = Vec::new();
+            for &r in events.iter().filter(|r| kinds.contains(&r.kind)) {
+                let (start, end) = self.extent(case, r);
+                let free = rows.iter().position(|(last_end, _)| *last_end < start);
+                match free {
+                    Some(i) => {
+                        rows[i].0 = end;
+                        rows[i].1.push(r);
+                    }
+                    None if rows.is_empty() || spare > 0 => {
+                        if !rows.is_empty() {
+                            spare -= 1;
+                        }
+                        rows.push((end, vec![r]));
+                    }
+                    None => {
+                        // no room left: share the last row; labels that
+                        // would collide are skipped when drawn
+                        if let Some(row) = rows.last_mut() {
+                            row.0 = row.0.max(end);
+                            row.1.push(r);
+                        }
+                    }
+                }
+            }
+            if rows.is_empty() {
+                rows.push((0, Vec::new()));
+            }
+            lanes.push(rows.into_iter().map(|(_, evs)| evs).collect());
+        }
+        let mut y = self.inner.y + 1;
+        for (lane, rows) in lanes.into_iter().enumerate() {
+            for events in rows {
+                self.rows.push(LaneRow { lane, y, events });
+                y += 1;
+            }
+        }
+        self.pain_y = y;
     }
 
     pub fn col_of(&self, d: Date) -> u16 {
@@ -75,12 +149,8 @@ impl Geometry {
         self.inner.y
     }
 
-    fn lane_row(&self, lane: usize) -> u16 {
-        self.inner.y + 1 + lane as u16
-    }
-
     fn pain_row(&self) -> u16 {
-        self.inner.y + 1 + LANES.len() as u16
+        self.pain_y
     }
 
     fn function_row(&self) -> u16 {
@@ -93,16 +163,15 @@ impl Geometry {
 
     /// The event (index into `events`) under a click, nearest in its lane.
     pub fn hit(&self, case: &Case, events: &[EventRef], x: u16, y: u16) -> Option<usize> {
-        let kinds: &[EventKind] = if y == self.pain_row() || y == self.function_row() {
-            &[EventKind::Assessment]
+        let on_row: Vec<EventRef> = if y == self.pain_row() || y == self.function_row() {
+            events.iter().copied().filter(|r| r.kind == EventKind::Assessment).collect()
         } else {
-            let lane = y.checked_sub(self.inner.y + 1)? as usize;
-            LANES.get(lane)?.1
+            self.rows.iter().find(|r| r.y == y)?.events.clone()
         };
         events
             .iter()
             .enumerate()
-            .filter(|(_, r)| kinds.contains(&r.kind))
+            .filter(|(_, r)| on_row.contains(r))
             .map(|(i, r)| {
                 let start = self.col_of(case.event_date(*r));
                 let end = case.event_end(*r).map_or(start, |e| self.col_of(e));
@@ -167,45 +236,47 @@ fn event_style(app: &App, case: &Case, r: EventRef, lane: Role, selected: Option
 
 /// Draws the lanes, axis and traces inside `area` (borders are the caller's).
 pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
-    let g = Geometry::new(case, area);
+    let g = Geometry::new(case, &app.view.events, area);
     let glyphs = app.glyphs;
     let theme = &app.theme;
-    let muted = theme.style(Role::Muted);
     let x1 = g.inner.x + g.inner.width;
     if g.inner.height == 0 || g.inner.width <= LABEL_W + 2 {
         return;
     }
     draw_axis(app, case, &g, buf);
     let selected = app.selected_event();
-    for (lane, (label, kinds, role)) in LANES.iter().enumerate() {
-        let y = g.lane_row(lane);
-        if y >= g.inner.y + g.inner.height {
+    let bottom = g.inner.y + g.inner.height;
+    let mut labelled = [false; LANES.len()];
+    for lane_row in &g.rows {
+        let y = lane_row.y;
+        if y >= bottom {
             return;
         }
-        buf.set_string(g.inner.x, y, label, theme.style(*role).add_modifier(Modifier::BOLD));
+        let (label, _, role) = LANES[lane_row.lane];
+        if !labelled[lane_row.lane] {
+            buf.set_string(g.inner.x, y, label, theme.style(role).add_modifier(Modifier::BOLD));
+            labelled[lane_row.lane] = true;
+        }
         let mut row = Row::new(buf, y, g.plot_x, x1);
-        let lane_events: Vec<EventRef> = app.view.events.iter().copied().filter(|r| kinds.contains(&r.kind)).collect();
         // bars first, then markers, then labels where they fit
-        for &r in &lane_events {
+        for &r in &lane_row.events {
+            let style = event_style(app, case, r, role, selected);
             if let Some(bar) = bar_glyph(case, r, glyphs) {
-                let style = event_style(app, case, r, *role, selected);
                 let start = g.col_of(case.event_date(r));
                 let end = g.col_of(case.event_end(r).unwrap_or(case.as_of).max(case.event_date(r)));
                 for x in start..=end {
                     row.put(x, bar, style);
                 }
             } else {
-                let style = event_style(app, case, r, *role, selected);
                 row.put(g.col_of(case.event_date(r)), marker_glyph(r.kind, glyphs), style);
             }
         }
-        for &r in &lane_events {
-            let style = event_style(app, case, r, *role, selected).remove_modifier(Modifier::REVERSED);
+        for &r in &lane_row.events {
+            let style = event_style(app, case, r, role, selected).remove_modifier(Modifier::REVERSED);
             let style = if selected == Some(r) { style.add_modifier(Modifier::BOLD) } else { style };
             let label = text::inline(&short_label(case, r)).into_owned();
             let start = g.col_of(case.event_date(r));
-            let end = case.event_end(r).map(|e| g.col_of(e));
-            // after the marker or bar end; a course's label may sit just past it
+            let end = case.event_end(r).map(|e| g.col_of(e.max(case.event_date(r))));
             let at = end.map_or(start + 1, |e| e + 1);
             let room = usize::from(x1.saturating_sub(at));
             if room >= 3 {
@@ -215,7 +286,6 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
         }
     }
     draw_traces(app, case, &g, buf);
-    let _ = muted;
 }
 
 fn bar_glyph(case: &Case, r: EventRef, glyphs: Glyphs) -> Option<&'static str> {
