@@ -217,3 +217,29 @@ fn confounders_come_in_table_order_and_the_score_floors_at_zero() {
     assert_eq!(r.confounders.len(), 5);
     assert_eq!(r.score, 0);
 }
+
+#[test]
+fn confounders_reach_json_with_their_evidence_labels() {
+    let c = case(
+        "lumbar",
+        "",
+        "",
+        &format!(
+            "[[pt]]\nstart = 2026-01-01\nend = 2026-02-12\nsessions_planned = 12\nsessions_attended = 5\n\
+             barriers = [\"time\", \"cost\"]\n[[pt]]\nstart = 2026-02-13\nhep_adherence = \"none\"\n{}",
+            assessment("2026-01-01", "pain = 6")
+        ),
+    );
+    let r = eval(&c);
+    let v = to_json(&c, &r);
+    assert_eq!(
+        v["confounders"],
+        serde_json::json!([{
+            "id": "low-adherence",
+            "detail": "PT from 2026-01-01 to 2026-02-12: attended 5 of 12 sessions; barriers: time, cost. \
+                       PT from 2026-02-13 (ongoing): home exercise adherence none",
+            "evidence": ["2026-01-01 pt", "2026-02-13 pt"]
+        }])
+    );
+    assert_eq!(r.next_step, NextStep::ReEvaluatePt);
+}
