@@ -29,6 +29,11 @@ pub(crate) fn confounders(w: &Window) -> Vec<Confounder> {
     .collect()
 }
 
+/// With several courses, each part names its course, one sentence each.
+fn join_courses(parts: &[String]) -> String {
+    parts.join(". ")
+}
+
 /// With several courses, each part names its course.
 fn per_course(w: &Window, c: &PtCourse, text: String) -> String {
     if w.pt.len() > 1 {
@@ -72,7 +77,8 @@ fn low_adherence(w: &Window) -> Option<Confounder> {
         parts.push(per_course(w, c, text));
         refs.push(*r);
     }
-    (!parts.is_empty()).then(|| confounder(w, ConfounderId::LowAdherence, parts.join("; "), refs))
+    (!parts.is_empty())
+        .then(|| confounder(w, ConfounderId::LowAdherence, join_courses(&parts), refs))
 }
 
 fn lifestyle(w: &Window) -> Option<Confounder> {
@@ -115,7 +121,8 @@ fn plan_mismatch(w: &Window) -> Option<Confounder> {
         parts.push(per_course(w, c, text));
         refs.push(*r);
     }
-    (!parts.is_empty()).then(|| confounder(w, ConfounderId::PlanMismatch, parts.join("; "), refs))
+    (!parts.is_empty())
+        .then(|| confounder(w, ConfounderId::PlanMismatch, join_courses(&parts), refs))
 }
 
 fn diagnosis_unconfirmed(w: &Window) -> Option<Confounder> {

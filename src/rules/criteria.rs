@@ -143,10 +143,15 @@ pub(crate) fn progressive_deficit(w: &Window) -> Criterion {
     }
     let graded_twice = !steady.is_empty();
     if !graded_twice && numbness.len() < 2 {
-        let detail = format!(
-            "no muscle graded twice and numbness recorded in {}; two of either are needed to see a change",
-            count(numbness.len(), "assessment", "assessments")
-        );
+        let numb = match numbness.len() {
+            0 => "no numbness recorded".to_string(),
+            n => format!(
+                "numbness recorded in only {}",
+                count(n, "assessment", "assessments")
+            ),
+        };
+        let detail =
+            format!("no muscle graded twice and {numb}; two of either are needed to see a change");
         return criterion(w, id, Status::Unknown, 0.0, detail, Vec::new());
     }
     let mut parts = Vec::new();

@@ -87,6 +87,7 @@ pub(crate) fn pt_documented(w: &Window) -> Criterion {
         let points = w.profile.points.pt_documented;
         return criterion(w, id, Status::Met, points, detail, evidence);
     }
+    let latest: &PtCourse = w.latest_pt.map_or(*latest, |(_, c)| c);
     let missing = match (latest.sessions_attended, latest.response) {
         (None, None) => "records neither sessions attended nor response",
         (None, Some(_)) => "records no sessions attended",
@@ -94,7 +95,7 @@ pub(crate) fn pt_documented(w: &Window) -> Criterion {
     };
     let mut detail = format!("{} {missing}", course_name(w, latest));
     if w.pt.len() > 1 {
-        detail.push_str(&format!("; nor do the {} earlier courses", w.pt.len() - 1));
+        detail.push_str(", and no earlier course records both");
     }
     let evidence = w.pt.iter().map(|(r, _)| *r).collect();
     criterion(w, id, Status::NotMet, 0.0, detail, evidence)

@@ -5,7 +5,7 @@ use super::documentation::nerve_study_indications;
 use super::period::{EPSILON, Window};
 use super::phrases::{and_list, weeks};
 use super::{Band, Confounder, ConfounderId, Criterion, CriterionId, NextStep, Status};
-use crate::case::{InjectionKind, PtResponse, Region};
+use crate::case::{PtResponse, Region};
 
 /// 25 for the first indication met, 5 for each further one.
 pub(crate) fn give_indication_points(w: &Window, criteria: &mut [Criterion]) {
@@ -172,7 +172,7 @@ pub(crate) fn next_step(
     let targeted = w
         .injection
         .iter()
-        .any(|(_, i)| i.kind.is_corticosteroid() || i.kind == InjectionKind::Prp);
+        .any(|(_, i)| i.kind.is_corticosteroid() || i.kind.is_regenerative());
     if !targeted {
         let reason = "no corticosteroid or PRP injection on file: an image-guided injection for relief that lets PT resume";
         return (NextStep::Injection, reason.to_string());

@@ -220,3 +220,26 @@ fn the_twelve_week_profile_turns_a_nine_week_failure_to_not_met() {
     assert_eq!(cf.detail, "only 9.0 documented weeks; 12 required");
     assert_eq!(r.band, Band::NotReady);
 }
+
+#[test]
+fn assessments_only_before_conservative_care_document_no_weeks() {
+    let c = case(
+        "lumbar",
+        "",
+        "",
+        &format!(
+            "{}{}[[pt]]\nstart = 2026-02-15\n",
+            assessment("2026-01-01", "pain = 7"),
+            assessment("2026-02-01", "pain = 7")
+        ),
+    );
+    let r = eval(&c);
+    // as READINESS.md defines it, the difference may be negative
+    assert_eq!(r.documented_weeks, Some(-2.0));
+    let cf = at(&r, CriterionId::ConservativeFailure);
+    assert_eq!(cf.status, Status::NotMet);
+    assert_eq!(
+        cf.detail,
+        "the latest assessment (2026-02-01) predates conservative care (2026-02-15); 6 documented weeks required"
+    );
+}

@@ -4,10 +4,13 @@ use super::*;
 use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
+mod bands;
+mod confounders;
 mod documentation;
 mod example;
 mod failure;
 mod indications;
+mod next_steps;
 mod profile;
 mod urgent;
 
