@@ -26,7 +26,10 @@ fn main() {
     for f in &files {
         println!("cargo::rerun-if-changed={}", f.display());
         let shown = f.strip_prefix(&root).unwrap_or(f).to_string_lossy().replace('\\', "/");
-        code.push_str(&format!("    ({shown:?}, include_str!({:?})),\n", f.display().to_string()));
+        code.push_str(&format!(
+            "    ({shown:?}, include_str!({:?})),\n",
+            f.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_cases.rs");

@@ -41,7 +41,10 @@ impl Dirs {
             _ => config_dir.as_ref().map(|d| d.join("config.toml")),
         };
         Dirs {
-            config_dir: config_file.as_ref().and_then(|f| f.parent().map(Path::to_path_buf)).or(config_dir),
+            config_dir: config_file
+                .as_ref()
+                .and_then(|f| f.parent().map(Path::to_path_buf))
+                .or(config_dir),
             config_file,
             data_dir: project.map(|p| p.data_dir().join("cases")),
         }
@@ -66,7 +69,10 @@ impl Config {
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, CaseError> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let msg = e.message().replace("unknown field", "unknown key").replace(", expected one of", "; allowed:");
+            let msg = e
+                .message()
+                .replace("unknown field", "unknown key")
+                .replace(", expected one of", "; allowed:");
             match e.span() {
                 Some(s) => CaseError::at(path, text, s.start, msg),
                 None => CaseError::new(path, msg),
@@ -85,8 +91,11 @@ mod tests {
 
     #[test]
     fn relative_paths_are_from_the_config_folder() {
-        let c = Config::parse(Path::new("/home/u/.config/pathwise/config.toml"), "library = \"cases\"\ntheme = \"light\"")
-            .expect("valid");
+        let c = Config::parse(
+            Path::new("/home/u/.config/pathwise/config.toml"),
+            "library = \"cases\"\ntheme = \"light\"",
+        )
+        .expect("valid");
         assert_eq!(c.library, Some(PathBuf::from("/home/u/.config/pathwise/cases")));
         assert_eq!(c.theme.as_deref(), Some("light"));
     }

@@ -21,7 +21,10 @@ pub struct Field {
 }
 
 fn text(name: &'static str, v: impl Into<String>) -> Field {
-    Field { name, value: Value::Text(v.into()) }
+    Field {
+        name,
+        value: Value::Text(v.into()),
+    }
 }
 
 fn push_opt(out: &mut Vec<Field>, name: &'static str, v: Option<impl ToString>) {
@@ -39,7 +42,10 @@ fn push_list<T: ToString>(out: &mut Vec<Field>, name: &'static str, items: &[T])
 
 fn push_note(out: &mut Vec<Field>, name: &'static str, v: &Option<String>) {
     if let Some(v) = v {
-        out.push(Field { name, value: Value::Note(v.clone()) });
+        out.push(Field {
+            name,
+            value: Value::Note(v.clone()),
+        });
     }
 }
 
@@ -92,7 +98,11 @@ impl Case {
                 if let Some(f) = a.function {
                     parts.push(format!("{} {}", f.instrument.display_name(), number(f.score)));
                 }
-                if parts.is_empty() { "assessment".to_string() } else { format!("assessment · {}", parts.join(", ")) }
+                if parts.is_empty() {
+                    "assessment".to_string()
+                } else {
+                    format!("assessment · {}", parts.join(", "))
+                }
             }
             EventKind::Consult => match self.consult[r.index].specialty {
                 Some(s) => format!("{s} consult"),
@@ -108,9 +118,15 @@ impl Case {
         match r.kind {
             EventKind::Pt => {
                 let c = &self.pt[r.index];
-                f.push(Field { name: "start", value: Value::Date(c.start) });
+                f.push(Field {
+                    name: "start",
+                    value: Value::Date(c.start),
+                });
                 match c.end {
-                    Some(end) => f.push(Field { name: "end", value: Value::Date(end) }),
+                    Some(end) => f.push(Field {
+                        name: "end",
+                        value: Value::Date(end),
+                    }),
                     None => f.push(text("end", "ongoing")),
                 }
                 f.push(text("phase", c.phase.as_str()));
@@ -122,7 +138,11 @@ impl Case {
                     (None, Some(p)) => f.push(text("sessions", format!("{p} planned"))),
                     (None, None) => {}
                 }
-                push_opt(&mut f, "frequency", c.frequency_per_week.map(|n| format!("{} per week", number(n))));
+                push_opt(
+                    &mut f,
+                    "frequency",
+                    c.frequency_per_week.map(|n| format!("{} per week", number(n))),
+                );
                 push_list(&mut f, "modalities", &c.modalities);
                 push_opt(&mut f, "home exercise", c.hep_adherence);
                 push_list(&mut f, "barriers", &c.barriers);
@@ -131,7 +151,10 @@ impl Case {
             }
             EventKind::Workup => {
                 let w = &self.workup[r.index];
-                f.push(Field { name: "date", value: Value::Date(w.date) });
+                f.push(Field {
+                    name: "date",
+                    value: Value::Date(w.date),
+                });
                 f.push(text("test", w.test.as_str()));
                 push_opt(&mut f, "site", w.site.as_ref());
                 f.push(text("findings", w.findings.clone()));
@@ -143,9 +166,15 @@ impl Case {
             }
             EventKind::Medication => {
                 let m = &self.medication[r.index];
-                f.push(Field { name: "start", value: Value::Date(m.start) });
+                f.push(Field {
+                    name: "start",
+                    value: Value::Date(m.start),
+                });
                 match m.end {
-                    Some(end) => f.push(Field { name: "end", value: Value::Date(end) }),
+                    Some(end) => f.push(Field {
+                        name: "end",
+                        value: Value::Date(end),
+                    }),
                     None => f.push(text("end", "ongoing")),
                 }
                 f.push(text("drug", m.drug.clone()));
@@ -163,25 +192,44 @@ impl Case {
             }
             EventKind::Injection => {
                 let i = &self.injection[r.index];
-                f.push(Field { name: "date", value: Value::Date(i.date) });
+                f.push(Field {
+                    name: "date",
+                    value: Value::Date(i.date),
+                });
                 f.push(text("kind", i.kind.as_str()));
                 push_opt(&mut f, "level", i.level.as_ref());
                 push_opt(&mut f, "guidance", i.guidance);
                 push_opt(&mut f, "relief", i.relief_percent.map(|p| format!("{p}%")));
-                push_opt(&mut f, "relief lasted", i.relief_weeks.map(|w| format!("{} weeks", number(w))));
+                push_opt(
+                    &mut f,
+                    "relief lasted",
+                    i.relief_weeks.map(|w| format!("{} weeks", number(w))),
+                );
                 push_opt(&mut f, "resumed PT", i.resumed_pt.map(yes_no));
                 push_note(&mut f, "note", &i.note);
             }
             EventKind::Assessment => {
                 let a = &self.assessment[r.index];
-                f.push(Field { name: "date", value: Value::Date(a.date) });
+                f.push(Field {
+                    name: "date",
+                    value: Value::Date(a.date),
+                });
                 push_opt(&mut f, "pain", a.pain.map(|p| format!("{p}/10")));
                 if let Some(func) = a.function {
                     let (_, hi) = func.instrument.range();
-                    let dir = if func.instrument.higher_is_better() { "higher is better" } else { "lower is better" };
+                    let dir = if func.instrument.higher_is_better() {
+                        "higher is better"
+                    } else {
+                        "lower is better"
+                    };
                     f.push(text(
                         "function",
-                        format!("{} {}/{} ({dir})", func.instrument.display_name(), number(func.score), number(hi)),
+                        format!(
+                            "{} {}/{} ({dir})",
+                            func.instrument.display_name(),
+                            number(func.score),
+                            number(hi)
+                        ),
                     ));
                 }
                 if !a.strength.is_empty() {
@@ -198,14 +246,20 @@ impl Case {
             }
             EventKind::Consult => {
                 let c = &self.consult[r.index];
-                f.push(Field { name: "date", value: Value::Date(c.date) });
+                f.push(Field {
+                    name: "date",
+                    value: Value::Date(c.date),
+                });
                 push_opt(&mut f, "specialty", c.specialty);
                 push_opt(&mut f, "outcome", c.outcome.as_ref());
                 push_note(&mut f, "note", &c.note);
             }
             EventKind::Surgery => {
                 let s = &self.surgery[r.index];
-                f.push(Field { name: "date", value: Value::Date(s.date) });
+                f.push(Field {
+                    name: "date",
+                    value: Value::Date(s.date),
+                });
                 f.push(text("procedure", s.procedure.clone()));
                 push_note(&mut f, "note", &s.note);
             }

@@ -39,9 +39,17 @@ pub fn parse_case(path: &Path, bytes: &[u8]) -> Result<Case, Vec<CaseError>> {
     };
     let raw: RawCase = match toml::from_str(source) {
         Ok(raw) => raw,
-        Err(e) => return Err(vec![schema_error(path, source).unwrap_or_else(|| toml_error(path, source, &e))]),
+        Err(e) => {
+            return Err(vec![
+                schema_error(path, source).unwrap_or_else(|| toml_error(path, source, &e)),
+            ]);
+        }
     };
-    let mut v = Validator { path, source, errors: Vec::new() };
+    let mut v = Validator {
+        path,
+        source,
+        errors: Vec::new(),
+    };
     let case = v.case(raw);
     match case {
         Some(case) if v.errors.is_empty() => Ok(case),
@@ -64,7 +72,10 @@ fn schema_error(path: &Path, source: &str) -> Option<CaseError> {
 }
 
 fn missing_schema(path: &Path) -> CaseError {
-    CaseError::new(path, format!("missing `schema = {SCHEMA_VERSION}` at the top of the file"))
+    CaseError::new(
+        path,
+        format!("missing `schema = {SCHEMA_VERSION}` at the top of the file"),
+    )
 }
 
 fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> CaseError {
@@ -99,7 +110,8 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        self.errors.push(CaseError::at(self.path, self.source, span.start, message));
+        self.errors
+            .push(CaseError::at(self.path, self.source, span.start, message));
     }
 
     fn date(&mut self, d: &S<Datetime>, key: &str) -> Option<Date> {
@@ -107,7 +119,10 @@ impl Validator<'_> {
         let date = match (value.date, value.time, value.offset) {
             (Some(date), None, None) => date,
             _ => {
-                self.error(d.span(), format!("`{key}` must be a date like 2026-03-14 (no time of day), found {value}"));
+                self.error(
+                    d.span(),
+                    format!("`{key}` must be a date like 2026-03-14 (no time of day), found {value}"),
+                );
                 return None;
             }
         };
@@ -132,7 +147,10 @@ impl Validator<'_> {
         if (lo..=hi).contains(&n) {
             Some(n)
         } else {
-            self.error(v.span(), format!("`{key}` = {n} is out of range; allowed: {lo} to {hi}"));
+            self.error(
+                v.span(),
+                format!("`{key}` = {n} is out of range; allowed: {lo} to {hi}"),
+            );
             None
         }
     }
@@ -166,7 +184,11 @@ impl Validator<'_> {
             Some(_) => {}
         }
         let id = raw.id.get_ref();
-        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
             self.error(
                 raw.id.span(),
                 format!("id \"{id}\" may hold only lower-case letters, digits and hyphens (a-z, 0-9, -)"),
@@ -289,10 +311,23 @@ impl Validator<'_> {
 
     fn pt(&mut self, p: RawPt) -> Option<PtCourse> {
         let dates = self.course_dates(&p.start, &p.end);
-        let planned = p.sessions_planned.as_ref().map(|v| self.int_in(v, "sessions_planned", 0, 10_000));
-        let attended = p.sessions_attended.as_ref().map(|v| self.int_in(v, "sessions_attended", 0, 10_000));
-        let frequency = p.frequency_per_week.as_ref().map(|v| self.non_negative(v, "frequency_per_week"));
-        let (planned, attended, frequency) = (planned.map(|o| o.map(|n| n as u32)), attended.map(|o| o.map(|n| n as u32)), frequency);
+        let planned = p
+            .sessions_planned
+            .as_ref()
+            .map(|v| self.int_in(v, "sessions_planned", 0, 10_000));
+        let attended = p
+            .sessions_attended
+            .as_ref()
+            .map(|v| self.int_in(v, "sessions_attended", 0, 10_000));
+        let frequency = p
+            .frequency_per_week
+            .as_ref()
+            .map(|v| self.non_negative(v, "frequency_per_week"));
+        let (planned, attended, frequency) = (
+            planned.map(|o| o.map(|n| n as u32)),
+            attended.map(|o| o.map(|n| n as u32)),
+            frequency,
+        );
         if let (Some(Some(pl)), Some(Some(at)), Some(span)) = (planned, attended, &p.sessions_attended) {
             if at > pl {
                 self.error(
@@ -379,7 +414,10 @@ impl Validator<'_> {
 
     fn injection(&mut self, i: RawInjection) -> Option<Injection> {
         let date = self.date(&i.date, "date");
-        let relief = i.relief_percent.as_ref().map(|v| self.int_in(v, "relief_percent", 0, 100));
+        let relief = i
+            .relief_percent
+            .as_ref()
+            .map(|v| self.int_in(v, "relief_percent", 0, 100));
         let weeks = i.relief_weeks.as_ref().map(|v| self.non_negative(v, "relief_weeks"));
         Some(Injection {
             date: date?,
@@ -400,7 +438,10 @@ impl Validator<'_> {
             let (lo, hi) = f.instrument.range();
             let score = *f.score.get_ref();
             if score.is_finite() && (lo..=hi).contains(&score) {
-                Some(FunctionScore { instrument: f.instrument, score })
+                Some(FunctionScore {
+                    instrument: f.instrument,
+                    score,
+                })
             } else {
                 self.error(
                     f.score.span(),

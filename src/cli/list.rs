@@ -32,7 +32,10 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
         println!("{}", json_string(&serde_json::Value::Array(items)));
     } else {
         let id_width = library.cases.iter().map(|l| l.case.id.len()).max().unwrap_or(2).max(2);
-        println!("{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  TITLE", "ID", "REGION", "SCORE", "BAND", "ALIAS");
+        println!(
+            "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  TITLE",
+            "ID", "REGION", "SCORE", "BAND", "ALIAS"
+        );
         for l in &library.cases {
             let c = &l.case;
             let r = evaluate(c, &ctx.profile, &opts);
@@ -57,5 +60,9 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
         }
     );
     report(&library.errors);
-    if library.errors.is_empty() { Exit::Ok } else { Exit::Invalid }
+    if library.errors.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Invalid
+    }
 }

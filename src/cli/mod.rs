@@ -121,7 +121,12 @@ impl Context {
             Some(path) => Profile::load(path).map_err(|e| e.to_string())?,
             None => Profile::builtin(),
         };
-        Ok(Context { global, dirs, config, profile })
+        Ok(Context {
+            global,
+            dirs,
+            config,
+            profile,
+        })
     }
 
     pub fn source(&self) -> Source {
@@ -144,7 +149,9 @@ impl Context {
 pub fn find_case(ctx: &Context, arg: &str) -> Result<(PathBuf, Case), (Exit, Vec<CaseError>)> {
     let path = Path::new(arg);
     if arg.ends_with(".toml") || path.is_file() {
-        return load_case_file(path).map(|c| (path.to_path_buf(), c)).map_err(|e| (Exit::Invalid, e));
+        return load_case_file(path)
+            .map(|c| (path.to_path_buf(), c))
+            .map_err(|e| (Exit::Invalid, e));
     }
     let library = ctx.library();
     if let Some(l) = library.find(arg) {
@@ -160,7 +167,10 @@ pub fn find_case(ctx: &Context, arg: &str) -> Result<(PathBuf, Case), (Exit, Vec
     if !failed.is_empty() {
         return Err((Exit::Invalid, failed));
     }
-    let msg = format!("no case with id \"{arg}\" in {}; `pathwise list` shows the ids", library.source);
+    let msg = format!(
+        "no case with id \"{arg}\" in {}; `pathwise list` shows the ids",
+        library.source
+    );
     Err((Exit::Usage, vec![CaseError::new(Path::new("pathwise"), msg)]))
 }
 

@@ -22,11 +22,21 @@ pub fn run(ctx: &Context, arg: Option<&str>, as_json: bool, all: bool) -> Exit {
         } else {
             println!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP");
             for (c, r) in &scored {
-                println!("{:>5}  {:<11}  {:<26}  {}", r.score, r.band.as_str(), r.next_step.as_str(), c.id);
+                println!(
+                    "{:>5}  {:<11}  {:<26}  {}",
+                    r.score,
+                    r.band.as_str(),
+                    r.next_step.as_str(),
+                    c.id
+                );
             }
         }
         report(&library.errors);
-        return if library.errors.is_empty() { Exit::Ok } else { Exit::Invalid };
+        return if library.errors.is_empty() {
+            Exit::Ok
+        } else {
+            Exit::Invalid
+        };
     }
     let Some(arg) = arg else {
         eprintln!("pathwise score: give a case id or file, or --all");
@@ -53,7 +63,13 @@ pub fn run(ctx: &Context, arg: Option<&str>, as_json: bool, all: bool) -> Exit {
 /// detail, the confounders, and the next step with its reason.
 pub fn table(case: &Case, r: &Readiness, unicode: bool) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{} · {} · as of {}", case.id, text::inline(&case.patient.alias), r.as_of);
+    let _ = writeln!(
+        o,
+        "{} · {} · as of {}",
+        case.id,
+        text::inline(&case.patient.alias),
+        r.as_of
+    );
     if r.period_end != r.as_of {
         let _ = writeln!(o, "evaluated at {} (the day before surgery)", r.period_end);
     }
@@ -81,8 +97,19 @@ pub fn table(case: &Case, r: &Readiness, unicode: bool) -> String {
         let _ = writeln!(o, "  none found");
     }
     for f in &r.confounders {
-        let _ = writeln!(o, "  {} {:<22} {}", if unicode { "–" } else { "-" }, f.id.as_str(), text::inline(&f.detail));
+        let _ = writeln!(
+            o,
+            "  {} {:<22} {}",
+            if unicode { "–" } else { "-" },
+            f.id.as_str(),
+            text::inline(&f.detail)
+        );
     }
-    let _ = writeln!(o, "\nNext step: {} ({})", r.next_step.label(), text::inline(&r.next_step_reason));
+    let _ = writeln!(
+        o,
+        "\nNext step: {} ({})",
+        r.next_step.label(),
+        text::inline(&r.next_step_reason)
+    );
     o
 }

@@ -11,7 +11,11 @@ use std::fmt::Write as _;
 pub fn run(ctx: &Context, arg: &str) -> Exit {
     match find_case(ctx, arg) {
         Ok((_, case)) => {
-            let style = if ctx.global.present { DateStyle::WeeksFromOnset } else { DateStyle::Calendar };
+            let style = if ctx.global.present {
+                DateStyle::WeeksFromOnset
+            } else {
+                DateStyle::Calendar
+            };
             print!("{}", render(&case, ctx, style));
             Exit::Ok
         }
@@ -41,7 +45,13 @@ pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
     let p = &case.patient;
     let pr = &case.presentation;
     let _ = writeln!(o, "{} · {}", t(&p.alias), t(&case.title));
-    let _ = writeln!(o, "id {} · region {} · as of {}", case.id, case.region, date(case.as_of));
+    let _ = writeln!(
+        o,
+        "id {} · region {} · as of {}",
+        case.id,
+        case.region,
+        date(case.as_of)
+    );
     if present {
         let _ = writeln!(o, "Patient       {}, age {}", t(&p.alias), p.age_label());
     } else {
@@ -59,12 +69,19 @@ pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
     let _ = writeln!(o, "  complaint   {}", t(&pr.complaint));
     let _ = writeln!(o, "  diagnosis   {} (initial)", t(&pr.initial_diagnosis));
     if let Some(w) = &pr.working_diagnosis {
-        let when = pr.diagnosis_revised_on.map(|d| format!(", revised {}", date(d))).unwrap_or_default();
+        let when = pr
+            .diagnosis_revised_on
+            .map(|d| format!(", revised {}", date(d)))
+            .unwrap_or_default();
         let _ = writeln!(o, "              {} (working{when})", t(w));
     }
     if !pr.pain_quality.is_empty() {
         let q: Vec<&str> = pr.pain_quality.iter().map(|q| q.as_str()).collect();
-        let neuro = if pr.has_neuropathic_features() { " (neuropathic features)" } else { "" };
+        let neuro = if pr.has_neuropathic_features() {
+            " (neuropathic features)"
+        } else {
+            ""
+        };
         let _ = writeln!(o, "  pain        {}{neuro}", q.join(", "));
     }
     if pr.localized_spasm == Some(true) {
@@ -85,7 +102,11 @@ pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
             let _ = writeln!(o, "  lifestyle   {}", parts.join(", "));
         }
         if l.note.is_some() {
-            let note = if present { "(note hidden while presenting)".to_string() } else { l.note.as_deref().map(t).unwrap_or_default() };
+            let note = if present {
+                "(note hidden while presenting)".to_string()
+            } else {
+                l.note.as_deref().map(t).unwrap_or_default()
+            };
             let _ = writeln!(o, "              {note}");
         }
     }
@@ -100,7 +121,11 @@ pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
         let _ = writeln!(o, "\n{heading}");
         for r in refs {
             let d = case.event_date(r);
-            let later = if d > case.as_of { "  (after the review date: not scored)" } else { "" };
+            let later = if d > case.as_of {
+                "  (after the review date: not scored)"
+            } else {
+                ""
+            };
             let _ = writeln!(o, "  {}  {}{later}", date(d), t(&case.event_title(r)));
             for f in case.event_fields(r) {
                 let value = match f.value {

@@ -89,7 +89,9 @@ fn profile_files(root: &Path) -> Vec<PathBuf> {
     let mut stack = vec![root.to_path_buf()];
     let mut seen = std::collections::HashSet::new();
     while let Some(dir) = stack.pop() {
-        let Ok(real) = std::fs::canonicalize(&dir) else { continue };
+        let Ok(real) = std::fs::canonicalize(&dir) else {
+            continue;
+        };
         if !seen.insert(real) {
             continue;
         }

@@ -46,14 +46,18 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Found) {
             }
         }
         Err(e) => {
-            found.errors.push(CaseError::new(dir, format!("cannot open folder: {e}")));
+            found
+                .errors
+                .push(CaseError::new(dir, format!("cannot open folder: {e}")));
             return;
         }
     }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            found.errors.push(CaseError::new(dir, format!("cannot read folder: {e}")));
+            found
+                .errors
+                .push(CaseError::new(dir, format!("cannot read folder: {e}")));
             return;
         }
     };
@@ -62,7 +66,9 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Found) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                found.errors.push(CaseError::new(dir, format!("cannot read folder entry: {e}")));
+                found
+                    .errors
+                    .push(CaseError::new(dir, format!("cannot read folder entry: {e}")));
                 continue;
             }
         };

@@ -41,7 +41,12 @@ impl Library {
         match &source.dir {
             Some(dir) => {
                 let (cases, errors, withheld) = load_path(dir);
-                Library { source, cases, errors, withheld }
+                Library {
+                    source,
+                    cases,
+                    errors,
+                    withheld,
+                }
             }
             None => {
                 let results = builtin::FILES
@@ -53,14 +58,24 @@ impl Library {
                     })
                     .collect();
                 let (cases, errors, withheld) = collect(results, Vec::new());
-                Library { source, cases, errors, withheld }
+                Library {
+                    source,
+                    cases,
+                    errors,
+                    withheld,
+                }
             }
         }
     }
 
     /// A library with nothing in it (before the first load).
     pub fn empty() -> Library {
-        Library { source: Source::builtin(), cases: Vec::new(), errors: Vec::new(), withheld: Vec::new() }
+        Library {
+            source: Source::builtin(),
+            cases: Vec::new(),
+            errors: Vec::new(),
+            withheld: Vec::new(),
+        }
     }
 
     /// The built-in sample library.
@@ -91,7 +106,9 @@ pub fn load_path(root: &Path) -> (Vec<Loaded>, Vec<CaseError>, Vec<Loaded>) {
 
 /// Parses files in parallel, one contiguous chunk per core, keeping order.
 pub fn load_files(files: &[PathBuf]) -> Vec<Result<Case, Vec<CaseError>>> {
-    let threads = thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
+    let threads = thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
     if threads <= 1 {
         return files.iter().map(|p| load_case_file(p)).collect();
     }

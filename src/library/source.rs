@@ -36,20 +36,21 @@ pub struct Source {
 
 impl Source {
     pub fn builtin() -> Source {
-        Source { origin: Origin::BuiltIn, dir: None }
+        Source {
+            origin: Origin::BuiltIn,
+            dir: None,
+        }
     }
 
     pub fn dir(origin: Origin, dir: impl Into<PathBuf>) -> Source {
-        Source { origin, dir: Some(dir.into()) }
+        Source {
+            origin,
+            dir: Some(dir.into()),
+        }
     }
 
     /// Resolves the library from the places a user can name it, in order.
-    pub fn resolve(
-        flag: Option<&Path>,
-        env: Option<&Path>,
-        config: Option<&Path>,
-        data_dir: Option<&Path>,
-    ) -> Source {
+    pub fn resolve(flag: Option<&Path>, env: Option<&Path>, config: Option<&Path>, data_dir: Option<&Path>) -> Source {
         if let Some(p) = flag {
             return Source::dir(Origin::Flag, p);
         }
@@ -95,7 +96,8 @@ fn holds_cases(dir: &Path) -> bool {
         let p = e.path();
         super::is_case_file(&p)
             || (p.is_dir()
-                && std::fs::read_dir(&p).is_ok_and(|mut sub| sub.any(|e| e.is_ok_and(|e| super::is_case_file(&e.path())))))
+                && std::fs::read_dir(&p)
+                    .is_ok_and(|mut sub| sub.any(|e| e.is_ok_and(|e| super::is_case_file(&e.path())))))
     })
 }
 

@@ -49,12 +49,8 @@ fn low_adherence(w: &Window) -> Option<Confounder> {
     for (r, c) in &w.pt {
         let mut why = Vec::new();
         let ended = c.end.is_some_and(|e| e <= w.period_end);
-        if let (true, Some(attended), Some(planned)) =
-            (ended, c.sessions_attended, c.sessions_planned)
-        {
-            if planned > 0
-                && f64::from(attended) / f64::from(planned) < w.profile.low_adherence_attendance
-            {
+        if let (true, Some(attended), Some(planned)) = (ended, c.sessions_attended, c.sessions_planned) {
+            if planned > 0 && f64::from(attended) / f64::from(planned) < w.profile.low_adherence_attendance {
                 why.extend(attendance(c));
             }
         }
@@ -65,20 +61,14 @@ fn low_adherence(w: &Window) -> Option<Confounder> {
             continue;
         }
         let mut text = comma_list(&why);
-        let barriers: Vec<&str> = c
-            .barriers
-            .iter()
-            .map(|b| b.trim())
-            .filter(|b| !b.is_empty())
-            .collect();
+        let barriers: Vec<&str> = c.barriers.iter().map(|b| b.trim()).filter(|b| !b.is_empty()).collect();
         if !barriers.is_empty() {
             text.push_str(&format!("; barriers: {}", comma_list(&barriers)));
         }
         parts.push(per_course(w, c, text));
         refs.push(*r);
     }
-    (!parts.is_empty())
-        .then(|| confounder(w, ConfounderId::LowAdherence, join_courses(&parts), refs))
+    (!parts.is_empty()).then(|| confounder(w, ConfounderId::LowAdherence, join_courses(&parts), refs))
 }
 
 fn lifestyle(w: &Window) -> Option<Confounder> {
@@ -114,15 +104,11 @@ fn plan_mismatch(w: &Window) -> Option<Confounder> {
             Some(r) => format!("response {r}"),
             None => "response not recorded".to_string(),
         };
-        let text = format!(
-            "passive modalities only ({}), {response}",
-            comma_list(&modalities)
-        );
+        let text = format!("passive modalities only ({}), {response}", comma_list(&modalities));
         parts.push(per_course(w, c, text));
         refs.push(*r);
     }
-    (!parts.is_empty())
-        .then(|| confounder(w, ConfounderId::PlanMismatch, join_courses(&parts), refs))
+    (!parts.is_empty()).then(|| confounder(w, ConfounderId::PlanMismatch, join_courses(&parts), refs))
 }
 
 fn diagnosis_unconfirmed(w: &Window) -> Option<Confounder> {
@@ -130,22 +116,14 @@ fn diagnosis_unconfirmed(w: &Window) -> Option<Confounder> {
     let response = latest
         .response
         .filter(|r| matches!(r, PtResponse::None | PtResponse::Worse))?;
-    if !w.advanced_imaging().is_empty()
-        || !w.nerve_studies().is_empty()
-        || w.working_diagnosis().is_some()
-    {
+    if !w.advanced_imaging().is_empty() || !w.nerve_studies().is_empty() || w.working_diagnosis().is_some() {
         return None;
     }
     let detail = format!(
         "PT response {response}, no advanced imaging or nerve study, and the diagnosis is still the initial \"{}\"",
         w.case.presentation.initial_diagnosis.trim()
     );
-    Some(confounder(
-        w,
-        ConfounderId::DiagnosisUnconfirmed,
-        detail,
-        vec![r],
-    ))
+    Some(confounder(w, ConfounderId::DiagnosisUnconfirmed, detail, vec![r]))
 }
 
 fn neuropathic_untreated(w: &Window) -> Option<Confounder> {
@@ -154,19 +132,11 @@ fn neuropathic_untreated(w: &Window) -> Option<Confounder> {
         return None;
     }
     let words: Vec<&str> = features.iter().map(|q| q.as_str()).collect();
-    let mut detail = format!(
-        "{} pain; no anticonvulsant, SNRI or TCA tried",
-        and_list(&words)
-    );
+    let mut detail = format!("{} pain; no anticonvulsant, SNRI or TCA tried", and_list(&words));
     if !w.medication.is_empty() {
         let drugs: Vec<&str> = w.medication.iter().map(|(_, m)| m.drug.trim()).collect();
         detail.push_str(&format!(" (tried: {})", comma_list(&drugs)));
     }
     let refs = w.medication.iter().map(|(r, _)| *r).collect();
-    Some(confounder(
-        w,
-        ConfounderId::NeuropathicUntreated,
-        detail,
-        refs,
-    ))
+    Some(confounder(w, ConfounderId::NeuropathicUntreated, detail, refs))
 }

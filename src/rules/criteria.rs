@@ -30,11 +30,7 @@ fn norm(s: &str) -> String {
 
 pub(crate) fn red_flags(w: &Window) -> Criterion {
     let id = CriterionId::RedFlags;
-    let flagged: Vec<_> = w
-        .assessment
-        .iter()
-        .filter(|(_, a)| !a.red_flags.is_empty())
-        .collect();
+    let flagged: Vec<_> = w.assessment.iter().filter(|(_, a)| !a.red_flags.is_empty()).collect();
     if flagged.is_empty() {
         let detail = match w.assessment.len() {
             0 => "no assessment on file".to_string(),
@@ -145,13 +141,9 @@ pub(crate) fn progressive_deficit(w: &Window) -> Criterion {
     if !graded_twice && numbness.len() < 2 {
         let numb = match numbness.len() {
             0 => "no numbness recorded".to_string(),
-            n => format!(
-                "numbness recorded in only {}",
-                count(n, "assessment", "assessments")
-            ),
+            n => format!("numbness recorded in only {}", count(n, "assessment", "assessments")),
         };
-        let detail =
-            format!("no muscle graded twice and {numb}; two of either are needed to see a change");
+        let detail = format!("no muscle graded twice and {numb}; two of either are needed to see a change");
         return criterion(w, id, Status::Unknown, 0.0, detail, Vec::new());
     }
     let mut parts = Vec::new();
@@ -159,22 +151,12 @@ pub(crate) fn progressive_deficit(w: &Window) -> Criterion {
         parts.push(format!("no muscle weaker ({})", steady.join(", ")));
     }
     if numbness.len() >= 2 {
-        parts.push(format!(
-            "no new numbness across {} assessments",
-            numbness.len()
-        ));
+        parts.push(format!("no new numbness across {} assessments", numbness.len()));
         if let (Some(first), Some(last)) = (numbness.first(), numbness.last()) {
             steady_evidence.extend([first.0, last.0]);
         }
     }
-    criterion(
-        w,
-        id,
-        Status::NotMet,
-        0.0,
-        parts.join("; "),
-        steady_evidence,
-    )
+    criterion(w, id, Status::NotMet, 0.0, parts.join("; "), steady_evidence)
 }
 
 pub(crate) fn conservative_failure(w: &Window) -> Criterion {
@@ -186,8 +168,7 @@ pub(crate) fn conservative_failure(w: &Window) -> Criterion {
     };
     let (Some(weeks_exact), false) = (w.documented_weeks, w.changes.is_empty()) else {
         let detail = match w.assessment.len() {
-            0 => "no assessment on file: pain or a function score recorded twice is needed"
-                .to_string(),
+            0 => "no assessment on file: pain or a function score recorded twice is needed".to_string(),
             n => format!(
                 "no two assessments record pain or the same function instrument ({} on file)",
                 count(n, "assessment", "assessments")
@@ -195,11 +176,7 @@ pub(crate) fn conservative_failure(w: &Window) -> Criterion {
         };
         return criterion(w, id, Status::Unknown, 0.0, detail, Vec::new());
     };
-    let mut evidence: Vec<EventRef> = w
-        .changes
-        .iter()
-        .flat_map(|c| [c.from_ref, c.to_ref])
-        .collect();
+    let mut evidence: Vec<EventRef> = w.changes.iter().flat_map(|c| [c.from_ref, c.to_ref]).collect();
     let improved = w.improvements();
     if !improved.is_empty() {
         let parts: Vec<String> = improved
@@ -209,10 +186,7 @@ pub(crate) fn conservative_failure(w: &Window) -> Criterion {
                 format!("{} ({a} → {b})", c.describe())
             })
             .collect();
-        let evidence = improved
-            .iter()
-            .flat_map(|c| [c.from_ref, c.to_ref])
-            .collect();
+        let evidence = improved.iter().flat_map(|c| [c.from_ref, c.to_ref]).collect();
         let detail = format!("clinically important improvement: {}", parts.join(", "));
         return criterion(w, id, Status::NotMet, 0.0, detail, evidence);
     }
@@ -285,11 +259,7 @@ pub(crate) fn instability(w: &Window) -> Criterion {
     if let Some(c) = no_workup(w, id) {
         return c;
     }
-    let unstable: Vec<_> = w
-        .workup
-        .iter()
-        .filter(|(_, x)| x.instability == Some(true))
-        .collect();
+    let unstable: Vec<_> = w.workup.iter().filter(|(_, x)| x.instability == Some(true)).collect();
     if unstable.is_empty() {
         let detail = format!("no instability shown on {}", workup_list(&w.workup));
         let evidence = w.workup.iter().map(|(r, _)| *r).collect();
@@ -297,14 +267,7 @@ pub(crate) fn instability(w: &Window) -> Criterion {
     }
     let parts: Vec<String> = unstable
         .iter()
-        .map(|(_, x)| {
-            format!(
-                "{} {}: instability{}",
-                test_name(x.test),
-                x.date,
-                at_level(x)
-            )
-        })
+        .map(|(_, x)| format!("{} {}: instability{}", test_name(x.test), x.date, at_level(x)))
         .collect();
     let evidence = unstable.iter().map(|(r, _)| *r).collect();
     criterion(w, id, Status::Met, 0.0, parts.join("; "), evidence)
@@ -337,10 +300,7 @@ pub(crate) fn structural_lesion(w: &Window) -> Criterion {
     }
     let lesions: Vec<_> = w.workup.iter().filter(|(_, x)| is_structural(x)).collect();
     if !lesions.is_empty() {
-        let parts: Vec<String> = lesions
-            .iter()
-            .map(|(_, x)| lesion_phrase(x, ": "))
-            .collect();
+        let parts: Vec<String> = lesions.iter().map(|(_, x)| lesion_phrase(x, ": ")).collect();
         let evidence = lesions.iter().map(|(r, _)| *r).collect();
         return criterion(w, id, Status::Met, 0.0, parts.join("; "), evidence);
     }
@@ -402,10 +362,7 @@ pub(crate) fn intractable_pain(w: &Window) -> Criterion {
             format!("{} (response {response})", m.drug.trim())
         })
         .collect();
-    let injections: Vec<String> = failed_inj
-        .iter()
-        .map(|(_, i)| injection_in_brackets(i))
-        .collect();
+    let injections: Vec<String> = failed_inj.iter().map(|(_, i)| injection_in_brackets(i)).collect();
     if high && !meds.is_empty() && !injections.is_empty() {
         let detail = format!(
             "pain {p1} and {p2} despite {} and {}",

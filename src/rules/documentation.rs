@@ -31,8 +31,7 @@ pub(crate) fn imaging_on_file(w: &Window) -> Criterion {
         .iter()
         .copied()
         .filter(|(_, x)| {
-            x.test.is_advanced_imaging(region)
-                || (nerve_study_counts_as_imaging(region) && x.test.is_nerve_study())
+            x.test.is_advanced_imaging(region) || (nerve_study_counts_as_imaging(region) && x.test.is_nerve_study())
         })
         .collect();
     if !found.is_empty() {
@@ -61,10 +60,7 @@ pub(crate) fn attendance(c: &PtCourse) -> Option<String> {
     let attended = c.sessions_attended?;
     Some(match c.sessions_planned {
         Some(planned) => format!("attended {attended} of {planned} sessions"),
-        None => format!(
-            "attended {}",
-            count(attended as usize, "session", "sessions")
-        ),
+        None => format!("attended {}", count(attended as usize, "session", "sessions")),
     })
 }
 
@@ -114,10 +110,7 @@ pub(crate) fn injection_documented(w: &Window) -> Criterion {
         .filter(|(_, i)| i.relief_percent.is_none() && i.relief_weeks.is_none())
         .collect();
     if !silent.is_empty() {
-        let names: Vec<String> = silent
-            .iter()
-            .map(|(_, i)| format!("{} {}", i.kind, i.date))
-            .collect();
+        let names: Vec<String> = silent.iter().map(|(_, i)| format!("{} {}", i.kind, i.date)).collect();
         let detail = format!("no relief recorded for {}", and_list(&names));
         let evidence = silent.iter().map(|(r, _)| *r).collect();
         return criterion(w, id, Status::NotMet, 0.0, detail, evidence);
@@ -157,11 +150,7 @@ pub(crate) fn medication_trial(w: &Window) -> Criterion {
 pub(crate) fn nerve_study_indications(w: &Window) -> (Vec<String>, Vec<EventRef>) {
     let mut why = Vec::new();
     let mut evidence = Vec::new();
-    let features: Vec<&str> = w
-        .neuropathic_features()
-        .iter()
-        .map(|q| q.as_str())
-        .collect();
+    let features: Vec<&str> = w.neuropathic_features().iter().map(|q| q.as_str()).collect();
     if !features.is_empty() {
         why.push(format!("{} pain", and_list(&features)));
     }
@@ -222,14 +211,7 @@ pub(crate) fn nerve_study(w: &Window) -> Criterion {
         } else {
             "not indicated: no neuropathic features or numbness"
         };
-        return criterion(
-            w,
-            id,
-            Status::NotApplicable,
-            0.0,
-            detail.to_string(),
-            Vec::new(),
-        );
+        return criterion(w, id, Status::NotApplicable, 0.0, detail.to_string(), Vec::new());
     }
     let detail = format!("no NCS or EMG on file; indicated by {}", why.join(", "));
     criterion(w, id, Status::NotMet, 0.0, detail, evidence)

@@ -96,10 +96,7 @@ impl CriterionId {
 
     /// Red flags and progressive deficit: met means urgent.
     pub fn forces_urgent(self) -> bool {
-        matches!(
-            self,
-            CriterionId::RedFlags | CriterionId::ProgressiveDeficit
-        )
+        matches!(self, CriterionId::RedFlags | CriterionId::ProgressiveDeficit)
     }
 
     pub fn is_indication(self) -> bool {

@@ -16,11 +16,7 @@ fn one_decimal(x: f64) -> Value {
 }
 
 fn evidence(case: &Case, refs: &[EventRef]) -> Value {
-    Value::Array(
-        refs.iter()
-            .map(|&r| Value::String(case.event_label(r)))
-            .collect(),
-    )
+    Value::Array(refs.iter().map(|&r| Value::String(case.event_label(r))).collect())
 }
 
 pub fn to_json(case: &Case, r: &Readiness) -> Value {

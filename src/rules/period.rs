@@ -68,12 +68,7 @@ pub(crate) struct Window<'a> {
     pub latest_pt: Option<(EventRef, &'a PtCourse)>,
 }
 
-fn in_play<'a, T>(
-    items: &'a [T],
-    kind: EventKind,
-    keep: impl Fn(&T) -> bool,
-    opts: &Options,
-) -> In<'a, T> {
+fn in_play<'a, T>(items: &'a [T], kind: EventKind, keep: impl Fn(&T) -> bool, opts: &Options) -> In<'a, T> {
     items
         .iter()
         .enumerate()
@@ -112,18 +107,8 @@ impl<'a> Window<'a> {
             courses,
             pt,
             workup: in_play(&case.workup, EventKind::Workup, |e| e.date <= end, opts),
-            medication: in_play(
-                &case.medication,
-                EventKind::Medication,
-                |e| e.start <= end,
-                opts,
-            ),
-            injection: in_play(
-                &case.injection,
-                EventKind::Injection,
-                |e| e.date <= end,
-                opts,
-            ),
+            medication: in_play(&case.medication, EventKind::Medication, |e| e.start <= end, opts),
+            injection: in_play(&case.injection, EventKind::Injection, |e| e.date <= end, opts),
             assessment: in_play(
                 &case.assessment,
                 EventKind::Assessment,
@@ -137,9 +122,7 @@ impl<'a> Window<'a> {
         };
         w.conservative_start = w.find_conservative_start();
         w.documented_weeks = match (w.conservative_start, w.assessment.last()) {
-            (Some((start, _)), Some((_, latest))) => {
-                Some(days_between(start, latest.date) as f64 / 7.0)
-            }
+            (Some((start, _)), Some((_, latest))) => Some(days_between(start, latest.date) as f64 / 7.0),
             _ => None,
         };
         w.changes = w.find_changes();
@@ -153,9 +136,7 @@ impl<'a> Window<'a> {
         let pt = self.pt.iter().map(|(r, c)| (c.start, *r));
         let med = self.medication.iter().map(|(r, m)| (m.start, *r));
         let inj = self.injection.iter().map(|(r, i)| (i.date, *r));
-        pt.chain(med)
-            .chain(inj)
-            .min_by_key(|&(d, r)| (d, r.kind, r.index))
+        pt.chain(med).chain(inj).min_by_key(|&(d, r)| (d, r.kind, r.index))
     }
 
     fn find_changes(&self) -> Vec<Change> {
@@ -270,10 +251,7 @@ impl<'a> Window<'a> {
     /// The working diagnosis, when it is in force at period end.
     pub fn working_diagnosis(&self) -> Option<&'a str> {
         let p = &self.case.presentation;
-        let dx = p
-            .working_diagnosis
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())?;
+        let dx = p.working_diagnosis.as_deref().filter(|d| !d.trim().is_empty())?;
         match p.diagnosis_revised_on {
             Some(d) if d > self.period_end => None,
             _ => Some(dx),

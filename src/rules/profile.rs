@@ -219,15 +219,12 @@ impl Profile {
 
     /// Reads and parses a profile file.
     pub fn load(path: &Path) -> Result<Profile, ProfileError> {
-        let cannot =
-            |e: std::io::Error| ProfileError::new(path, format!("cannot read the profile: {e}"));
+        let cannot = |e: std::io::Error| ProfileError::new(path, format!("cannot read the profile: {e}"));
         let size = std::fs::metadata(path).map_err(cannot)?.len();
         if size > MAX_PROFILE_BYTES {
             return Err(ProfileError::new(
                 path,
-                format!(
-                    "the profile is {size} bytes; a profile may be at most {MAX_PROFILE_BYTES} bytes"
-                ),
+                format!("the profile is {size} bytes; a profile may be at most {MAX_PROFILE_BYTES} bytes"),
             ));
         }
         let bytes = std::fs::read(path).map_err(cannot)?;
@@ -256,11 +253,7 @@ impl Profile {
         }
         v.set(&mut p.min_weeks, &raw.min_weeks, "min_weeks")?;
         v.set(&mut p.full_weeks, &raw.full_weeks, "full_weeks")?;
-        v.set(
-            &mut p.intractable_pain,
-            &raw.intractable_pain,
-            "intractable_pain",
-        )?;
+        v.set(&mut p.intractable_pain, &raw.intractable_pain, "intractable_pain")?;
         v.set(&mut p.pain_mcid, &raw.pain_mcid, "pain_mcid")?;
         v.set(
             &mut p.failed_injection_relief_percent,
@@ -292,46 +285,27 @@ impl Profile {
                 &s.conservative_failure,
                 "points.conservative_failure",
             )?;
-            v.set(
-                &mut t.first_indication,
-                &s.first_indication,
-                "points.first_indication",
-            )?;
+            v.set(&mut t.first_indication, &s.first_indication, "points.first_indication")?;
             v.set(
                 &mut t.further_indication,
                 &s.further_indication,
                 "points.further_indication",
             )?;
-            v.set(
-                &mut t.imaging_on_file,
-                &s.imaging_on_file,
-                "points.imaging_on_file",
-            )?;
-            v.set(
-                &mut t.pt_documented,
-                &s.pt_documented,
-                "points.pt_documented",
-            )?;
+            v.set(&mut t.imaging_on_file, &s.imaging_on_file, "points.imaging_on_file")?;
+            v.set(&mut t.pt_documented, &s.pt_documented, "points.pt_documented")?;
             v.set(
                 &mut t.injection_documented,
                 &s.injection_documented,
                 "points.injection_documented",
             )?;
-            v.set(
-                &mut t.medication_trial,
-                &s.medication_trial,
-                "points.medication_trial",
-            )?;
+            v.set(&mut t.medication_trial, &s.medication_trial, "points.medication_trial")?;
             v.set(&mut t.nerve_study, &s.nerve_study, "points.nerve_study")?;
             v.set(&mut t.confounder, &s.confounder, "points.confounder")?;
         }
         // the weeks must make sense together: blame the key the file wrote
         let blame = raw.full_weeks.as_ref().or(raw.min_weeks.as_ref());
         if p.full_weeks <= 0.0 {
-            return Err(v.error(
-                blame,
-                format!("`full_weeks` = {} must be more than 0", p.full_weeks),
-            ));
+            return Err(v.error(blame, format!("`full_weeks` = {} must be more than 0", p.full_weeks)));
         }
         if p.min_weeks > p.full_weeks {
             let blame = raw.min_weeks.as_ref().or(raw.full_weeks.as_ref());

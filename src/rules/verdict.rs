@@ -24,16 +24,11 @@ pub(crate) fn give_indication_points(w: &Window, criteria: &mut [Criterion]) {
 }
 
 pub(crate) fn met(criteria: &[Criterion], id: CriterionId) -> bool {
-    criteria
-        .iter()
-        .any(|c| c.id == id && c.status == Status::Met)
+    criteria.iter().any(|c| c.id == id && c.status == Status::Met)
 }
 
 fn detail(criteria: &[Criterion], id: CriterionId) -> &str {
-    criteria
-        .iter()
-        .find(|c| c.id == id)
-        .map_or("", |c| c.detail.as_str())
+    criteria.iter().find(|c| c.id == id).map_or("", |c| c.detail.as_str())
 }
 
 fn has(confounders: &[Confounder], id: ConfounderId) -> bool {
@@ -41,9 +36,7 @@ fn has(confounders: &[Confounder], id: ConfounderId) -> bool {
 }
 
 pub(crate) fn is_urgent(criteria: &[Criterion]) -> bool {
-    criteria
-        .iter()
-        .any(|c| c.id.forces_urgent() && c.status == Status::Met)
+    criteria.iter().any(|c| c.id.forces_urgent() && c.status == Status::Met)
 }
 
 /// Points minus confounders, halves up, clamped to 0–100; urgent is 100.
@@ -51,8 +44,8 @@ pub(crate) fn score(w: &Window, criteria: &[Criterion], confounders: &[Confounde
     if is_urgent(criteria) {
         return 100;
     }
-    let sum: f64 = criteria.iter().map(|c| c.points).sum::<f64>()
-        - w.profile.points.confounder * confounders.len() as f64;
+    let sum: f64 =
+        criteria.iter().map(|c| c.points).sum::<f64>() - w.profile.points.confounder * confounders.len() as f64;
     (sum + 0.5 + EPSILON).floor().clamp(0.0, 100.0) as u8
 }
 
@@ -86,8 +79,7 @@ pub(crate) fn next_step(
         Band::Approaching | Band::NotReady => {}
     }
     if w.pt.is_empty() {
-        let reason =
-            "no conservative PT course on file: start physical therapy, the first line of care";
+        let reason = "no conservative PT course on file: start physical therapy, the first line of care";
         return (NextStep::PhysicalTherapy, reason.to_string());
     }
     let improved = w.improvements();
@@ -116,18 +108,12 @@ pub(crate) fn next_step(
         .map(|c| format!("{} ({})", c.id.label(), c.detail))
         .collect();
     if !pt_confounders.is_empty() {
-        let second = w
-            .courses
-            .iter()
-            .find(|(_, c)| c.second_opinion == Some(true));
+        let second = w.courses.iter().find(|(_, c)| c.second_opinion == Some(true));
         let tail = match second {
             Some((_, c)) => format!("; a second opinion is on file (PT from {})", c.start),
             None => " and consider a second opinion".to_string(),
         };
-        let reason = format!(
-            "{}: re-evaluate the PT plan{tail}",
-            pt_confounders.join("; ")
-        );
+        let reason = format!("{}: re-evaluate the PT plan{tail}", pt_confounders.join("; "));
         return (NextStep::ReEvaluatePt, reason);
     }
     let imaging = met(criteria, CriterionId::ImagingOnFile);
@@ -162,8 +148,7 @@ pub(crate) fn next_step(
         return (NextStep::Pharmacology, reason);
     }
     if w.medication.is_empty() {
-        let mut reason =
-            "no medication trial on file: a trial to open a therapeutic window for PT".to_string();
+        let mut reason = "no medication trial on file: a trial to open a therapeutic window for PT".to_string();
         if w.case.presentation.localized_spasm == Some(true) {
             reason.push_str(" (a topical anti-inflammatory or muscle relaxant for the localized pain and spasm)");
         }
@@ -174,7 +159,8 @@ pub(crate) fn next_step(
         .iter()
         .any(|(_, i)| i.kind.is_corticosteroid() || i.kind.is_regenerative());
     if !targeted {
-        let reason = "no corticosteroid or PRP injection on file: an image-guided injection for relief that lets PT resume";
+        let reason =
+            "no corticosteroid or PRP injection on file: an image-guided injection for relief that lets PT resume";
         return (NextStep::Injection, reason.to_string());
     }
     (NextStep::ContinueConservative, otherwise(criteria))

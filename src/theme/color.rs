@@ -31,7 +31,11 @@ impl Depth {
 
     pub fn from_env() -> Depth {
         let var = |k| std::env::var(k).ok();
-        Depth::detect(var("NO_COLOR").as_deref(), var("COLORTERM").as_deref(), var("TERM").as_deref())
+        Depth::detect(
+            var("NO_COLOR").as_deref(),
+            var("COLORTERM").as_deref(),
+            var("TERM").as_deref(),
+        )
     }
 
     /// The colour as this depth can show it.
@@ -60,7 +64,12 @@ fn dist(a: (u8, u8, u8), b: (u8, u8, u8)) -> u32 {
 
 /// The closest xterm-256 index: the 6x6x6 cube or the grey ramp.
 pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
-    let level = |v: u8| CUBE.iter().enumerate().min_by_key(|(_, c)| (i32::from(**c) - i32::from(v)).abs()).map_or(0, |(i, _)| i);
+    let level = |v: u8| {
+        CUBE.iter()
+            .enumerate()
+            .min_by_key(|(_, c)| (i32::from(**c) - i32::from(v)).abs())
+            .map_or(0, |(i, _)| i)
+    };
     let (ri, gi, bi) = (level(r), level(g), level(b));
     let cube = (CUBE[ri], CUBE[gi], CUBE[bi]);
     let cube_index = 16 + 36 * ri + 6 * gi + bi;
@@ -79,7 +88,11 @@ fn rgb_of_256(i: u8) -> (u8, u8, u8) {
         0..=15 => ANSI16[i as usize].1,
         16..=231 => {
             let n = i - 16;
-            (CUBE[(n / 36) as usize], CUBE[((n / 6) % 6) as usize], CUBE[(n % 6) as usize])
+            (
+                CUBE[(n / 36) as usize],
+                CUBE[((n / 6) % 6) as usize],
+                CUBE[(n % 6) as usize],
+            )
         }
         _ => {
             let v = 8 + 10 * (i - 232);

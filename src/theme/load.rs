@@ -108,15 +108,28 @@ impl ThemeSet {
     pub fn load(user_dir: Option<&Path>) -> ThemeSet {
         let mut set = ThemeSet::builtin();
         let Some(dir) = user_dir else { return set };
-        let Ok(entries) = std::fs::read_dir(dir) else { return set };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return set;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
         paths.sort();
         for path in paths {
-            let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             match crate::library::read_limited(&path).map(String::from_utf8) {
                 Ok(Ok(text)) => {
                     set.sources.retain(|s| s.name != name);
-                    set.sources.push(Source { name, origin: Origin::User(path), text });
+                    set.sources.push(Source {
+                        name,
+                        origin: Origin::User(path),
+                        text,
+                    });
                 }
                 Ok(Err(_)) => set.folder_errors.push(ThemeError {
                     path: text::inline(&path.to_string_lossy()).into_owned(),
@@ -203,7 +216,10 @@ impl ThemeSet {
         }
         chain.push(name.to_string());
         let file: ThemeFile = toml::from_str(&src.text).map_err(|e| {
-            let msg = e.message().replace("unknown field", "unknown key").replace(", expected one of", "; allowed:");
+            let msg = e
+                .message()
+                .replace("unknown field", "unknown key")
+                .replace(", expected one of", "; allowed:");
             src.error(e.span(), msg)
         })?;
         if let Some(parent) = &file.inherit {
@@ -216,16 +232,23 @@ impl ThemeSet {
         }
         for (key, value) in &file.palette {
             let c = parse_color(value.get_ref(), palette).ok_or_else(|| {
-                src.error(Some(value.span()), format!("palette `{}`: \"{}\" is not a colour", key, value.get_ref()))
+                src.error(
+                    Some(value.span()),
+                    format!("palette `{}`: \"{}\" is not a colour", key, value.get_ref()),
+                )
             })?;
             palette.insert(key.clone(), c);
         }
         for (key, value) in &file.roles {
             let role = Role::from_name(key.get_ref()).ok_or_else(|| {
                 let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                src.error(Some(key.span()), format!("unknown role `{}`; roles: {}", key.get_ref(), names.join(", ")))
+                src.error(
+                    Some(key.span()),
+                    format!("unknown role `{}`; roles: {}", key.get_ref(), names.join(", ")),
+                )
             })?;
-            let style = parse_style(value.get_ref(), palette).map_err(|m| src.error(Some(value.span()), format!("role `{}`: {m}", key.get_ref())))?;
+            let style = parse_style(value.get_ref(), palette)
+                .map_err(|m| src.error(Some(value.span()), format!("role `{}`: {m}", key.get_ref())))?;
             roles[role as usize] = Some(style);
         }
         Ok(())
@@ -245,7 +268,8 @@ fn parse_color(s: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
 /// A role is a colour (its foreground) or a table of `fg`, `bg` and
 /// modifiers set to true or false.
 fn parse_style(v: &toml::Value, palette: &BTreeMap<String, Color>) -> Result<Style, String> {
-    let color = |s: &str| parse_color(s, palette).ok_or_else(|| format!("\"{s}\" is neither a palette name nor a colour"));
+    let color =
+        |s: &str| parse_color(s, palette).ok_or_else(|| format!("\"{s}\" is neither a palette name nor a colour"));
     match v {
         toml::Value::String(s) => Ok(Style::default().fg(color(s)?)),
         toml::Value::Table(t) => {
@@ -255,13 +279,25 @@ fn parse_style(v: &toml::Value, palette: &BTreeMap<String, Color>) -> Result<Sty
                     ("fg", toml::Value::String(s)) => style = style.fg(color(s)?),
                     ("bg", toml::Value::String(s)) => style = style.bg(color(s)?),
                     (name, toml::Value::Boolean(on)) => {
-                        let m = MODIFIERS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m).ok_or_else(|| {
-                            let names: Vec<&str> = MODIFIERS.iter().map(|(n, _)| *n).collect();
-                            format!("unknown key `{name}`; allowed: fg, bg, {}", names.join(", "))
-                        })?;
-                        style = if *on { style.add_modifier(m) } else { style.remove_modifier(m) };
+                        let m = MODIFIERS
+                            .iter()
+                            .find(|(n, _)| *n == name)
+                            .map(|(_, m)| *m)
+                            .ok_or_else(|| {
+                                let names: Vec<&str> = MODIFIERS.iter().map(|(n, _)| *n).collect();
+                                format!("unknown key `{name}`; allowed: fg, bg, {}", names.join(", "))
+                            })?;
+                        style = if *on {
+                            style.add_modifier(m)
+                        } else {
+                            style.remove_modifier(m)
+                        };
                     }
-                    (name, _) => return Err(format!("`{name}` has the wrong type (colours are strings, modifiers true or false)")),
+                    (name, _) => {
+                        return Err(format!(
+                            "`{name}` has the wrong type (colours are strings, modifiers true or false)"
+                        ));
+                    }
                 }
             }
             Ok(style)
@@ -299,7 +335,10 @@ mod tests {
 
     #[test]
     fn inherit_overrides_some_roles() {
-        let set = set_with(&[("mine", "inherit = \"default\"\n[palette]\nhot = \"#ff0000\"\n[roles]\nbad = { fg = \"hot\", bold = true }\n")]);
+        let set = set_with(&[(
+            "mine",
+            "inherit = \"default\"\n[palette]\nhot = \"#ff0000\"\n[roles]\nbad = { fg = \"hot\", bold = true }\n",
+        )]);
         let mine = set.resolve("mine", Depth::TrueColor).expect("loads");
         let base = set.resolve("default", Depth::TrueColor).expect("loads");
         assert_eq!(mine.style(Role::Bad).fg, Some(Color::Rgb(255, 0, 0)));
@@ -321,7 +360,10 @@ mod tests {
         assert_eq!(theme.name, "default");
         let err = err.expect("reported");
         assert_eq!(err.line, Some(3));
-        assert!(err.path.contains("broken.toml") && err.message.contains("unknown role `broder`"), "{err}");
+        assert!(
+            err.path.contains("broken.toml") && err.message.contains("unknown role `broder`"),
+            "{err}"
+        );
     }
 
     #[test]

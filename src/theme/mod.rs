@@ -98,13 +98,20 @@ impl Theme {
                 Style::default()
             })
             .collect();
-        Theme { name: name.to_string(), styles }
+        Theme {
+            name: name.to_string(),
+            styles,
+        }
     }
 }
 
 fn map_style(s: Style, depth: Depth) -> Style {
     let map = |c: Option<Color>| c.map(|c| depth.map(c));
-    let mut out = Style { fg: map(s.fg), bg: map(s.bg), ..s };
+    let mut out = Style {
+        fg: map(s.fg),
+        bg: map(s.bg),
+        ..s
+    };
     if depth == Depth::None {
         out.fg = None;
         out.bg = None;

@@ -26,7 +26,10 @@ pub enum Msg {
     Paste(String),
     Resize(u16, u16),
     /// The whole library was loaded again.
-    Reloaded { library: Library, changed: Vec<PathBuf> },
+    Reloaded {
+        library: Library,
+        changed: Vec<PathBuf>,
+    },
     /// Some case files changed on disk; the runtime has read them again.
     FilesChanged(Vec<Change>),
 }
@@ -230,7 +233,10 @@ impl App {
             self.view.events = events;
             self.view.event = self.view.event.filter(|&e| e < n);
         } else {
-            self.view = CaseView { events, ..CaseView::default() };
+            self.view = CaseView {
+                events,
+                ..CaseView::default()
+            };
         }
     }
 
@@ -260,7 +266,10 @@ impl App {
                 if n > 0 {
                     self.flash = Some(match failed {
                         0 => format!("reloaded {n} changed file{}", if n == 1 { "" } else { "s" }),
-                        f => format!("reloaded; {f} file{} failed to load (! shows them)", if f == 1 { "" } else { "s" }),
+                        f => format!(
+                            "reloaded; {f} file{} failed to load (! shows them)",
+                            if f == 1 { "" } else { "s" }
+                        ),
                     });
                 }
                 Effect::None
@@ -274,7 +283,10 @@ impl App {
                 self.flash = Some(match after {
                     0 => "reloaded from disk".to_string(),
                     n if n > before => format!("a file failed to load ({n} in all; ! shows them)"),
-                    n => format!("reloaded; {n} file{} failing (! shows them)", if n == 1 { "" } else { "s" }),
+                    n => format!(
+                        "reloaded; {n} file{} failing (! shows them)",
+                        if n == 1 { "" } else { "s" }
+                    ),
                 });
                 Effect::None
             }
@@ -375,7 +387,9 @@ impl App {
     }
 
     fn page(&self) -> isize {
-        self.panes().get(self.focus).map_or(10, |r| r.height.saturating_sub(2).max(1) as isize)
+        self.panes()
+            .get(self.focus)
+            .map_or(10, |r| r.height.saturating_sub(2).max(1) as isize)
     }
 
     fn move_focused(&mut self, delta: isize) {
@@ -481,7 +495,8 @@ impl App {
                 return match (self.selected_index(), &self.library.source.dir) {
                     (Some(i), Some(_)) => Effect::Edit(self.library.cases[i].path.clone()),
                     (Some(_), None) => {
-                        self.flash = Some("built-in samples are read-only; `pathwise --library DIR` opens your own".into());
+                        self.flash =
+                            Some("built-in samples are read-only; `pathwise --library DIR` opens your own".into());
                         Effect::None
                     }
                     (None, _) => Effect::None,
@@ -490,7 +505,14 @@ impl App {
             Action::Reload => return Effect::Reload,
             Action::Mouse => {
                 self.mouse = !self.mouse;
-                self.flash = Some(if self.mouse { "mouse on" } else { "mouse off: the terminal selects text" }.into());
+                self.flash = Some(
+                    if self.mouse {
+                        "mouse on"
+                    } else {
+                        "mouse off: the terminal selects text"
+                    }
+                    .into(),
+                );
                 return Effect::SetMouse(self.mouse);
             }
         }
@@ -546,7 +568,10 @@ impl App {
 
     fn next_theme(&mut self) {
         let names = self.themes.names();
-        let i = names.iter().position(|n| *n == self.theme_name).map_or(0, |i| (i + 1) % names.len());
+        let i = names
+            .iter()
+            .position(|n| *n == self.theme_name)
+            .map_or(0, |i| (i + 1) % names.len());
         let next = names[i].to_string();
         self.theme_chosen = true;
         self.set_theme(&next);
@@ -592,7 +617,9 @@ impl App {
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 self.focus = pane;
-                let Some(area) = panes.get(pane) else { return Effect::None };
+                let Some(area) = panes.get(pane) else {
+                    return Effect::None;
+                };
                 match pane {
                     Pane::List => {
                         // rows start below the border and the search line

@@ -22,17 +22,31 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     let list = &app.list;
     let cursor = if list.searching { "_" } else { "" };
     let search = if list.query.is_empty() && !list.searching {
-        Line::from(Span::styled(format!("/ search · sort: {}", list.sort.label()), th.style(Role::Muted)))
+        Line::from(Span::styled(
+            format!("/ search · sort: {}", list.sort.label()),
+            th.style(Role::Muted),
+        ))
     } else {
         Line::from(vec![
             Span::styled("/ ", th.style(Role::Title)),
-            Span::styled(format!("{}{cursor}", text::inline(&list.query)), th.style(Role::Text).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("{}{cursor}", text::inline(&list.query)),
+                th.style(Role::Text).add_modifier(Modifier::BOLD),
+            ),
         ])
     };
     search.render(Rect { height: 1, ..inner }, buf);
-    let rows_area = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    let rows_area = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
     if list.visible.is_empty() {
-        let msg = if app.library.cases.is_empty() { "no cases in this library" } else { "no case matches" };
+        let msg = if app.library.cases.is_empty() {
+            "no cases in this library"
+        } else {
+            "no case matches"
+        };
         buf.set_string(rows_area.x + 1, rows_area.y, msg, th.style(Role::Muted));
         return;
     }
@@ -41,24 +55,47 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     let alias_w = 8.min(width / 4);
     let title_w = width.saturating_sub(2 + alias_w + 1 + badge_w);
     let query = list.parsed();
-    let visible = list.visible.iter().enumerate().skip(list.offset).take(usize::from(rows_area.height));
+    let visible = list
+        .visible
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(usize::from(rows_area.height));
     for (row_y, (pos, &i)) in visible.enumerate() {
         let y = rows_area.y + row_y as u16;
         let case = &app.library.cases[i].case;
         let r = &app.readiness[i];
         let selected = pos == list.selected;
-        let base = if selected { th.style(Role::Selection) } else { th.style(Role::Text) };
+        let base = if selected {
+            th.style(Role::Selection)
+        } else {
+            th.style(Role::Text)
+        };
         let pointer = if selected { g.pointer() } else { " " };
         buf.set_string(inner.x, y, " ".repeat(width), base);
         buf.set_string(inner.x, y, pointer, base.add_modifier(Modifier::BOLD));
         let alias = textfit::fit(&text::inline(&case.patient.alias), alias_w, g.ellipsis());
-        buf.set_string(inner.x + 2, y, &alias, base.patch(th.style(Role::Muted)).patch(sel_only(selected, th.style(Role::Selection))));
+        buf.set_string(
+            inner.x + 2,
+            y,
+            &alias,
+            base.patch(th.style(Role::Muted))
+                .patch(sel_only(selected, th.style(Role::Selection))),
+        );
         let title = textfit::fit(&text::inline(&case.title), title_w, g.ellipsis());
-        let hl = if query.is_empty() { Vec::new() } else { app_matcher_highlights(app, &title) };
+        let hl = if query.is_empty() {
+            Vec::new()
+        } else {
+            app_matcher_highlights(app, &title)
+        };
         let x0 = inner.x + 2 + alias_w as u16 + 1;
         let mut x = x0;
         for (ci, ch) in title.chars().enumerate() {
-            let style = if hl.binary_search(&ci).is_ok() { base.patch(th.style(Role::SearchMatch)) } else { base };
+            let style = if hl.binary_search(&ci).is_ok() {
+                base.patch(th.style(Role::SearchMatch))
+            } else {
+                base
+            };
             let s = ch.to_string();
             buf.set_string(x, y, &s, style);
             x += textfit::width(&s) as u16;

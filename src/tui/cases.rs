@@ -104,12 +104,16 @@ impl CaseList {
         let sort = self.sort;
         scored.sort_by(|a, b| {
             let by_match = if ranked { b.1.cmp(&a.1) } else { Ordering::Equal };
-            by_match.then_with(|| compare(sort, &rows[a.0], &rows[b.0])).then(a.0.cmp(&b.0))
+            by_match
+                .then_with(|| compare(sort, &rows[a.0], &rows[b.0]))
+                .then(a.0.cmp(&b.0))
         });
         self.visible = scored.iter().map(|(i, _)| *i).collect();
         self.match_scores = scored.into_iter().map(|(_, s)| s).collect();
         self.parsed = next;
-        self.selected = keep.and_then(|k| self.visible.iter().position(|&i| i == k)).unwrap_or(0);
+        self.selected = keep
+            .and_then(|k| self.visible.iter().position(|&i| i == k))
+            .unwrap_or(0);
         self.clamp();
     }
 
@@ -189,7 +193,11 @@ mod tests {
 
     #[test]
     fn queries_filter_and_reloads_keep_the_selection() {
-        let rows = vec![row("Rotator cuff tear", 80), row("Lumbar stenosis", 90), row("Rotator cuff tendinopathy", 40)];
+        let rows = vec![
+            row("Rotator cuff tear", 80),
+            row("Lumbar stenosis", 90),
+            row("Rotator cuff tendinopathy", 40),
+        ];
         let m = Matcher::default();
         let mut l = CaseList::default();
         l.refilter(&rows, &m, true);
@@ -214,7 +222,10 @@ mod tests {
     fn sort_orders() {
         let rows = vec![row("b", 10), row("a", 20), row("c", 30)];
         let m = Matcher::default();
-        let mut l = CaseList { sort: Sort::Title, ..CaseList::default() };
+        let mut l = CaseList {
+            sort: Sort::Title,
+            ..CaseList::default()
+        };
         l.refilter(&rows, &m, true);
         assert_eq!(l.visible, vec![1, 0, 2]);
     }

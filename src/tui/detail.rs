@@ -14,7 +14,11 @@ use ratatui::text::{Line, Span};
 pub const NOTE_HIDDEN: &str = "(note hidden while presenting)";
 
 fn date_style(app: &App) -> DateStyle {
-    if app.present { DateStyle::WeeksFromOnset } else { DateStyle::Calendar }
+    if app.present {
+        DateStyle::WeeksFromOnset
+    } else {
+        DateStyle::Calendar
+    }
 }
 
 /// The pane's title: the event's date and title, or the case's.
@@ -26,7 +30,12 @@ pub fn title(app: &App, case: &Case, event: Option<EventRef>) -> String {
             app.glyphs.dot(),
             text::inline(&case.event_title(r))
         ),
-        None => format!("{} {} {}", text::inline(&case.patient.alias), app.glyphs.dot(), text::inline(&case.title)),
+        None => format!(
+            "{} {} {}",
+            text::inline(&case.patient.alias),
+            app.glyphs.dot(),
+            text::inline(&case.title)
+        ),
     }
 }
 
@@ -40,8 +49,15 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
         let name_w = 15;
         let wrapped = wrap(value, w.saturating_sub(name_w).max(8));
         for (i, l) in wrapped.into_iter().enumerate() {
-            let key = if i == 0 { format!("{name:<name_w$}") } else { " ".repeat(name_w) };
-            out.push(Line::from(vec![Span::styled(key, key_style), Span::styled(l, text_style)]));
+            let key = if i == 0 {
+                format!("{name:<name_w$}")
+            } else {
+                " ".repeat(name_w)
+            };
+            out.push(Line::from(vec![
+                Span::styled(key, key_style),
+                Span::styled(l, text_style),
+            ]));
         }
     };
     let style = date_style(app);
@@ -81,12 +97,19 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     field(&mut out, "complaint", &text::block(&pr.complaint));
     field(&mut out, "diagnosis", &text::block(&pr.initial_diagnosis));
     if let Some(wd) = &pr.working_diagnosis {
-        let when = pr.diagnosis_revised_on.map(|d| format!(" (revised {})", case.date_label(d, style))).unwrap_or_default();
+        let when = pr
+            .diagnosis_revised_on
+            .map(|d| format!(" (revised {})", case.date_label(d, style)))
+            .unwrap_or_default();
         field(&mut out, "working dx", &format!("{}{when}", text::block(wd)));
     }
     if !pr.pain_quality.is_empty() {
         let q: Vec<&str> = pr.pain_quality.iter().map(|q| q.as_str()).collect();
-        let neuro = if pr.has_neuropathic_features() { " (neuropathic)" } else { "" };
+        let neuro = if pr.has_neuropathic_features() {
+            " (neuropathic)"
+        } else {
+            ""
+        };
         field(&mut out, "pain quality", &format!("{}{neuro}", q.join(", ")));
     }
     if let Some(l) = &case.lifestyle {
@@ -98,10 +121,18 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
             parts.push(format!("nutrition {n}"));
         }
         if let Some(s) = l.smoking {
-            parts.push(if s { "smoker".to_string() } else { "non-smoker".to_string() });
+            parts.push(if s {
+                "smoker".to_string()
+            } else {
+                "non-smoker".to_string()
+            });
         }
         if l.note.is_some() {
-            parts.push(if app.present { NOTE_HIDDEN.to_string() } else { text::block(l.note.as_deref().unwrap_or("")).into_owned() });
+            parts.push(if app.present {
+                NOTE_HIDDEN.to_string()
+            } else {
+                text::block(l.note.as_deref().unwrap_or("")).into_owned()
+            });
         }
         if !parts.is_empty() {
             field(&mut out, "lifestyle", &parts.join("; "));
@@ -116,11 +147,21 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     }
     if !case.teaching_points.is_empty() {
         out.push(Line::default());
-        out.push(Line::from(Span::styled("Teaching points".to_string(), th.style(Role::Title))));
+        out.push(Line::from(Span::styled(
+            "Teaching points".to_string(),
+            th.style(Role::Title),
+        )));
         for tp in &case.teaching_points {
             for (i, l) in wrap(&text::block(tp), w.saturating_sub(2)).into_iter().enumerate() {
-                let bullet = if i == 0 { format!("{} ", app.glyphs.dash()) } else { "  ".to_string() };
-                out.push(Line::from(vec![Span::styled(bullet, th.style(Role::Muted)), Span::styled(l, text_style)]));
+                let bullet = if i == 0 {
+                    format!("{} ", app.glyphs.dash())
+                } else {
+                    "  ".to_string()
+                };
+                out.push(Line::from(vec![
+                    Span::styled(bullet, th.style(Role::Muted)),
+                    Span::styled(l, text_style),
+                ]));
             }
         }
     }

@@ -30,7 +30,9 @@ impl Glyphs {
             .unwrap_or_default()
             .to_ascii_lowercase();
         let utf8 = locale.contains("utf-8") || locale.contains("utf8");
-        Glyphs { ascii: force_ascii || !utf8 }
+        Glyphs {
+            ascii: force_ascii || !utf8,
+        }
     }
 
     fn pick(self, unicode: &'static str, ascii: &'static str) -> &'static str {

@@ -104,7 +104,11 @@ impl Key {
                 if chars.next().is_some() {
                     return None;
                 }
-                let c = if mods.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c };
+                let c = if mods.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                };
                 KeyCode::Char(c)
             }
         };
@@ -154,33 +158,117 @@ pub struct Binding {
 
 /// (action, config name, default keys, help text, status-line hint)
 const DEFAULTS: &[(Action, &str, &[&str], &str, Option<&str>)] = &[
-    (Action::Down, "down", &["j", "down"], "move down in the focused pane", None),
+    (
+        Action::Down,
+        "down",
+        &["j", "down"],
+        "move down in the focused pane",
+        None,
+    ),
     (Action::Up, "up", &["k", "up"], "move up in the focused pane", None),
-    (Action::PrevEvent, "prev_event", &["left", "h"], "previous event on the timeline", None),
-    (Action::NextEvent, "next_event", &["right", "l"], "next event on the timeline", Some("event")),
+    (
+        Action::PrevEvent,
+        "prev_event",
+        &["left", "h"],
+        "previous event on the timeline",
+        None,
+    ),
+    (
+        Action::NextEvent,
+        "next_event",
+        &["right", "l"],
+        "next event on the timeline",
+        Some("event"),
+    ),
     (Action::NextPane, "next_pane", &["tab"], "next pane", Some("pane")),
     (Action::PrevPane, "prev_pane", &["shift-tab"], "previous pane", None),
     (Action::FocusList, "focus_cases", &["1"], "jump to the case list", None),
-    (Action::FocusTimeline, "focus_timeline", &["2"], "jump to the timeline", None),
+    (
+        Action::FocusTimeline,
+        "focus_timeline",
+        &["2"],
+        "jump to the timeline",
+        None,
+    ),
     (Action::FocusDetail, "focus_detail", &["3"], "jump to the detail", None),
-    (Action::FocusReadiness, "focus_readiness", &["4"], "jump to the readiness panel", None),
-    (Action::Search, "search", &["/"], "search cases (fzf syntax; region: band: tag:); Enter keeps the filter", Some("search")),
-    (Action::Back, "back", &["esc"], "close the overlay or the search, then step back; never quits", None),
+    (
+        Action::FocusReadiness,
+        "focus_readiness",
+        &["4"],
+        "jump to the readiness panel",
+        None,
+    ),
+    (
+        Action::Search,
+        "search",
+        &["/"],
+        "search cases (fzf syntax; region: band: tag:); Enter keeps the filter",
+        Some("search"),
+    ),
+    (
+        Action::Back,
+        "back",
+        &["esc"],
+        "close the overlay or the search, then step back; never quits",
+        None,
+    ),
     (Action::Top, "top", &["g", "home"], "jump to the first item", None),
     (Action::Bottom, "bottom", &["G", "end"], "jump to the last item", None),
     (Action::PageUp, "page_up", &["pgup"], "one page up", None),
     (Action::PageDown, "page_down", &["pgdn"], "one page down", None),
-    (Action::Open, "open", &["enter"], "open the selected case, or show a criterion's evidence", None),
-    (Action::Sort, "sort", &["o"], "sort cases by readiness, title or onset", None),
+    (
+        Action::Open,
+        "open",
+        &["enter"],
+        "open the selected case, or show a criterion's evidence",
+        None,
+    ),
+    (
+        Action::Sort,
+        "sort",
+        &["o"],
+        "sort cases by readiness, title or onset",
+        None,
+    ),
     (Action::Help, "help", &["?"], "this help", Some("help")),
     (Action::Theme, "theme", &["t"], "next theme", Some("theme")),
-    (Action::Present, "present", &["p"], "presentation mode: de-identified, high contrast", Some("present")),
-    (Action::Zoom, "zoom", &["z"], "zoom the focused pane to full screen and back", Some("zoom")),
-    (Action::Edit, "edit", &["e"], "open the case file in $EDITOR, reload on return", None),
+    (
+        Action::Present,
+        "present",
+        &["p"],
+        "presentation mode: de-identified, high contrast",
+        Some("present"),
+    ),
+    (
+        Action::Zoom,
+        "zoom",
+        &["z"],
+        "zoom the focused pane to full screen and back",
+        Some("zoom"),
+    ),
+    (
+        Action::Edit,
+        "edit",
+        &["e"],
+        "open the case file in $EDITOR, reload on return",
+        None,
+    ),
     (Action::Reload, "reload", &["r"], "reload the library", None),
     (Action::Errors, "errors", &["!"], "files that failed to load", None),
-    (Action::Mouse, "mouse", &["m"], "mouse capture on / off (off lets the terminal select text)", None),
-    (Action::Quit, "quit", &["q", "ctrl-c"], "quit (Ctrl-C always, from any mode)", Some("quit")),
+    (
+        Action::Mouse,
+        "mouse",
+        &["m"],
+        "mouse capture on / off (off lets the terminal select text)",
+        None,
+    ),
+    (
+        Action::Quit,
+        "quit",
+        &["q", "ctrl-c"],
+        "quit (Ctrl-C always, from any mode)",
+        Some("quit"),
+    ),
 ];
 
 #[derive(Debug, Clone)]
@@ -212,7 +300,9 @@ impl Keymap {
             let parsed: Option<Vec<Key>> = keys.split_whitespace().map(Key::parse).collect();
             match parsed {
                 Some(k) if !k.is_empty() => b.keys = k,
-                _ => problems.push(format!("[keys] {name} = \"{keys}\": not a key (examples: \"T\", \"ctrl-t\", \"f5\")")),
+                _ => problems.push(format!(
+                    "[keys] {name} = \"{keys}\": not a key (examples: \"T\", \"ctrl-t\", \"f5\")"
+                )),
             }
         }
         (Keymap { bindings }, problems)
@@ -253,10 +343,34 @@ mod tests {
 
     #[test]
     fn parses_key_names() {
-        assert_eq!(Key::parse("ctrl-c"), Some(Key { code: KeyCode::Char('c'), mods: KeyModifiers::CONTROL }));
-        assert_eq!(Key::parse("shift-tab"), Some(Key { code: KeyCode::BackTab, mods: KeyModifiers::NONE }));
-        assert_eq!(Key::parse("G"), Some(Key { code: KeyCode::Char('G'), mods: KeyModifiers::NONE }));
-        assert_eq!(Key::parse("f5"), Some(Key { code: KeyCode::F(5), mods: KeyModifiers::NONE }));
+        assert_eq!(
+            Key::parse("ctrl-c"),
+            Some(Key {
+                code: KeyCode::Char('c'),
+                mods: KeyModifiers::CONTROL
+            })
+        );
+        assert_eq!(
+            Key::parse("shift-tab"),
+            Some(Key {
+                code: KeyCode::BackTab,
+                mods: KeyModifiers::NONE
+            })
+        );
+        assert_eq!(
+            Key::parse("G"),
+            Some(Key {
+                code: KeyCode::Char('G'),
+                mods: KeyModifiers::NONE
+            })
+        );
+        assert_eq!(
+            Key::parse("f5"),
+            Some(Key {
+                code: KeyCode::F(5),
+                mods: KeyModifiers::NONE
+            })
+        );
         assert_eq!(Key::parse("xyz"), None);
     }
 
@@ -264,10 +378,22 @@ mod tests {
     fn default_keys_map_to_actions() {
         let (km, problems) = Keymap::new(&BTreeMap::new());
         assert!(problems.is_empty());
-        assert_eq!(km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(km.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevPane));
-        assert_eq!(km.action(&ev(KeyCode::Char('?'), KeyModifiers::SHIFT)), Some(Action::Help));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevPane)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(Action::Help)
+        );
     }
 
     #[test]
@@ -278,9 +404,15 @@ mod tests {
         o.insert("nope".to_string(), "n".to_string());
         let (km, problems) = Keymap::new(&o);
         assert_eq!(problems.len(), 1);
-        assert_eq!(km.action(&ev(KeyCode::Char('T'), KeyModifiers::SHIFT)), Some(Action::Theme));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('T'), KeyModifiers::SHIFT)),
+            Some(Action::Theme)
+        );
         assert_eq!(km.action(&ev(KeyCode::Char('t'), KeyModifiers::NONE)), None);
-        assert_eq!(km.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
         assert_eq!(km.keys_of(Action::Theme), "T");
     }
 

@@ -85,17 +85,20 @@ impl Panes {
 
     pub fn at(&self, x: u16, y: u16) -> Option<Pane> {
         // the drawer lies over the timeline, so it is tested first
-        Pane::ALL
-            .iter()
-            .copied()
-            .find(|p| self.get(*p).is_some_and(|r| r.contains(ratatui::layout::Position { x, y })))
+        Pane::ALL.iter().copied().find(|p| {
+            self.get(*p)
+                .is_some_and(|r| r.contains(ratatui::layout::Position { x, y }))
+        })
     }
 }
 
 /// Lays out the panes for `area` with `focus` and `zoom`.
 pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let mut p = Panes { status, ..Panes::default() };
+    let mut p = Panes {
+        status,
+        ..Panes::default()
+    };
     let mode = Mode::for_size(area);
     if mode == Mode::TooSmall {
         return p;
@@ -108,8 +111,12 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
         Mode::Wide => {
             let list_w = (body.width * 22 / 100).clamp(26, 40);
             let ready_w = (body.width * 24 / 100).clamp(30, 44);
-            let [list, centre, ready] =
-                Layout::horizontal([Constraint::Length(list_w), Constraint::Min(40), Constraint::Length(ready_w)]).areas(body);
+            let [list, centre, ready] = Layout::horizontal([
+                Constraint::Length(list_w),
+                Constraint::Min(40),
+                Constraint::Length(ready_w),
+            ])
+            .areas(body);
             let (timeline, detail) = split_centre(centre);
             p.list = Some(list);
             p.timeline = Some(timeline);
@@ -124,7 +131,10 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
             p.detail = Some(detail);
             p.readiness = Some(ready);
             if focus == Pane::List {
-                p.list = Some(Rect { width: 36.min(centre.width), ..centre });
+                p.list = Some(Rect {
+                    width: 36.min(centre.width),
+                    ..centre
+                });
             }
         }
         Mode::Tabs => {
@@ -170,7 +180,12 @@ mod tests {
     #[test]
     fn wide_shows_every_pane_side_by_side() {
         let p = compute(Rect::new(0, 0, 200, 60), Pane::List, false);
-        let (l, t, d, r) = (p.list.unwrap(), p.timeline.unwrap(), p.detail.unwrap(), p.readiness.unwrap());
+        let (l, t, d, r) = (
+            p.list.unwrap(),
+            p.timeline.unwrap(),
+            p.detail.unwrap(),
+            p.readiness.unwrap(),
+        );
         assert!(l.right() <= t.x && t.right() <= r.x);
         assert_eq!(t.x, d.x);
         assert!(t.bottom() <= d.y);

@@ -14,7 +14,12 @@ pub const DISCLAIMER: &str = "pathwise is decision support for case review and t
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
@@ -46,7 +51,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         " Search: words must all match; 'exact ^prefix suffix$ !exclude; region:lumbar band:ready tag:disc".to_string(),
         th.style(Role::Muted),
     )));
-    lines.push(Line::from(Span::styled(" Mouse: click a case or an event; the wheel scrolls.".to_string(), th.style(Role::Muted))));
+    lines.push(Line::from(Span::styled(
+        " Mouse: click a case or an event; the wheel scrolls.".to_string(),
+        th.style(Role::Muted),
+    )));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(format!(" {DISCLAIMER}"), th.style(Role::Warn))));
     lines
@@ -54,7 +62,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 
 /// Arrow keys spelled out for ASCII terminals.
 pub fn ascii_arrows(s: &str) -> String {
-    s.replace('↑', "Up").replace('↓', "Down").replace('←', "Left").replace('→', "Right")
+    s.replace('↑', "Up")
+        .replace('↓', "Down")
+        .replace('←', "Left")
+        .replace('→', "Right")
 }
 
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
@@ -69,19 +80,33 @@ pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
     let r = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
     let n = app.library.failed_files();
-    let inner = frame(app, &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }), r, buf);
+    let inner = frame(
+        app,
+        &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }),
+        r,
+        buf,
+    );
     let th = &app.theme;
     let mut lines = Vec::new();
     if app.library.errors.is_empty() {
-        lines.push(Line::from(Span::styled(" every file loaded".to_string(), th.style(Role::Ok))));
+        lines.push(Line::from(Span::styled(
+            " every file loaded".to_string(),
+            th.style(Role::Ok),
+        )));
     }
     for e in &app.library.errors {
         let place = match (e.line, e.column) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
             _ => String::new(),
         };
-        lines.push(Line::from(Span::styled(format!(" {}{place}", e.display_path()), th.style(Role::Bad))));
-        lines.push(Line::from(Span::styled(format!("   {}", text::inline(&e.message)), th.style(Role::Text))));
+        lines.push(Line::from(Span::styled(
+            format!(" {}{place}", e.display_path()),
+            th.style(Role::Bad),
+        )));
+        lines.push(Line::from(Span::styled(
+            format!("   {}", text::inline(&e.message)),
+            th.style(Role::Text),
+        )));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })

@@ -57,7 +57,10 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
     let band_style = theme.style(band_role(r.band));
     out.push((
         Line::from(vec![
-            Span::styled(format!(" {:>3} ", r.score), theme.style(Role::Title).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!(" {:>3} ", r.score),
+                theme.style(Role::Title).add_modifier(Modifier::BOLD),
+            ),
             Span::styled(format!(" {} {} ", band_symbol(r.band, g), r.band.label()), band_style),
         ]),
         None,
@@ -65,10 +68,21 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
     let filled = usize::from(r.score).div_ceil(10);
     let gauge: String = (0..10).map(|i| g.gauge(i < filled)).collect();
     out.push((Line::from(Span::styled(format!(" {gauge}"), band_style)), None));
-    let weeks = r.documented_weeks.map_or("no documented weeks".to_string(), |w| format!("{w:.1} documented weeks"));
-    out.push((Line::from(Span::styled(format!(" {weeks}"), theme.style(Role::Muted))), None));
+    let weeks = r.documented_weeks.map_or("no documented weeks".to_string(), |w| {
+        format!("{w:.1} documented weeks")
+    });
+    out.push((
+        Line::from(Span::styled(format!(" {weeks}"), theme.style(Role::Muted))),
+        None,
+    ));
     if r.period_end != r.as_of {
-        out.push((Line::from(Span::styled(" scored the day before surgery".to_string(), theme.style(Role::Muted))), None));
+        out.push((
+            Line::from(Span::styled(
+                " scored the day before surgery".to_string(),
+                theme.style(Role::Muted),
+            )),
+            None,
+        ));
     }
     out.push((Line::default(), None));
     let focused = app.focus == super::layout::Pane::Readiness;
@@ -76,36 +90,72 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
         let is_focus = focused && app.view.criterion == i;
         let mut head = theme.style(status_role(c.status));
         if is_focus {
-            head = head.patch(theme.style(Role::Selection)).add_modifier(Modifier::REVERSED);
+            head = head
+                .patch(theme.style(Role::Selection))
+                .add_modifier(Modifier::REVERSED);
         }
-        let pts = if c.points != 0.0 { format!(" {}", crate::case::describe::number((c.points * 10.0).round() / 10.0)) } else { String::new() };
+        let pts = if c.points != 0.0 {
+            format!(" {}", crate::case::describe::number((c.points * 10.0).round() / 10.0))
+        } else {
+            String::new()
+        };
         let label = format!("{} {}{pts}", c.status.symbol(!g.ascii), c.id.label());
         out.push((Line::from(Span::styled(format!(" {label}"), head)), Some(i)));
         for l in wrap(&text::inline(&c.detail), w.saturating_sub(4)) {
-            out.push((Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))), Some(i)));
+            out.push((
+                Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
+                Some(i),
+            ));
         }
     }
     out.push((Line::default(), None));
-    out.push((Line::from(Span::styled(" Why PT may not be working".to_string(), theme.style(Role::Title))), None));
+    out.push((
+        Line::from(Span::styled(
+            " Why PT may not be working".to_string(),
+            theme.style(Role::Title),
+        )),
+        None,
+    ));
     if r.confounders.is_empty() {
-        out.push((Line::from(Span::styled(format!("  {} none found", g.dash()), theme.style(Role::Muted))), None));
+        out.push((
+            Line::from(Span::styled(
+                format!("  {} none found", g.dash()),
+                theme.style(Role::Muted),
+            )),
+            None,
+        ));
     }
     for f in &r.confounders {
-        out.push((Line::from(Span::styled(format!("  {} {}", g.dash(), f.id.label()), theme.style(Role::Warn))), None));
+        out.push((
+            Line::from(Span::styled(
+                format!("  {} {}", g.dash(), f.id.label()),
+                theme.style(Role::Warn),
+            )),
+            None,
+        ));
         for l in wrap(&text::inline(&f.detail), w.saturating_sub(4)) {
-            out.push((Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))), None));
+            out.push((
+                Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
+                None,
+            ));
         }
     }
     out.push((Line::default(), None));
     out.push((
         Line::from(vec![
             Span::styled(" Next: ".to_string(), theme.style(Role::Title)),
-            Span::styled(r.next_step.label().to_string(), theme.style(Role::Title).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                r.next_step.label().to_string(),
+                theme.style(Role::Title).add_modifier(Modifier::BOLD),
+            ),
         ]),
         None,
     ));
     for l in wrap(&text::inline(&r.next_step_reason), w.saturating_sub(2)) {
-        out.push((Line::from(Span::styled(format!("  {l}"), theme.style(Role::Text))), None));
+        out.push((
+            Line::from(Span::styled(format!("  {l}"), theme.style(Role::Text))),
+            None,
+        ));
     }
     out
 }

@@ -74,7 +74,8 @@ fn run_inside(ctx: &Context, mouse: bool) -> io::Result<Exit> {
     // a first frame before loading, so a big library never shows a blank screen
     term.draw(|f| {
         let msg = format!("pathwise {} loading {source}", glyphs.dot());
-        f.buffer_mut().set_string(1, 0, crate::text::inline(&msg), ratatui::style::Style::default());
+        f.buffer_mut()
+            .set_string(1, 0, crate::text::inline(&msg), ratatui::style::Style::default());
     })?;
     let library = Library::load(source);
     let (keymap, key_problems) = Keymap::new(&ctx.config.keys);
@@ -95,7 +96,10 @@ fn run_inside(ctx: &Context, mouse: bool) -> io::Result<Exit> {
         app.flash = Some(format!("config: {p}"));
     }
     let (tx, rx) = mpsc::channel();
-    let gate = Arc::new(InputGate { paused: AtomicBool::new(false), idle: AtomicBool::new(false) });
+    let gate = Arc::new(InputGate {
+        paused: AtomicBool::new(false),
+        idle: AtomicBool::new(false),
+    });
     spawn_input(tx.clone(), gate.clone());
     spawn_signals(tx.clone());
     let _watcher = app.library.source.watch_path().and_then(|p| watch(p, tx.clone()));
@@ -152,7 +156,9 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
             Incoming::Signal(_) => continue,
             Incoming::InputFailed(e) => return Err(io::Error::other(e)),
             Incoming::Term(Event::Key(k)) if k.kind == KeyEventKind::Release => continue,
-            Incoming::Term(Event::Key(k)) if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) => {
+            Incoming::Term(Event::Key(k))
+                if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
                 suspend(term, app, gate)?;
                 dirty = true;
                 continue;
@@ -199,7 +205,11 @@ fn reload_paths(app: &mut App, paths: Vec<PathBuf>) {
         .into_iter()
         .filter(|p| library::is_case_file(p))
         .map(|p| {
-            let state = if p.exists() { Some(library::load_case_file(&p)) } else { None };
+            let state = if p.exists() {
+                Some(library::load_case_file(&p))
+            } else {
+                None
+            };
             (p, state)
         })
         .collect();
@@ -308,7 +318,11 @@ fn watch(dir: &Path, tx: Sender<Incoming>) -> Option<notify::RecommendedWatcher>
             if matches!(ev.kind, notify::EventKind::Access(_)) {
                 return;
             }
-            let paths: Vec<PathBuf> = ev.paths.into_iter().filter(|p| library::is_case_file(p) || p.is_dir()).collect();
+            let paths: Vec<PathBuf> = ev
+                .paths
+                .into_iter()
+                .filter(|p| library::is_case_file(p) || p.is_dir())
+                .collect();
             if !paths.is_empty() {
                 let _ = tx.send(Incoming::Files(paths));
             }

@@ -81,8 +81,7 @@ impl Query {
     /// term is narrowed by the term in the same place, and new terms only
     /// add conditions.
     pub fn is_narrowed_by(&self, next: &Query) -> bool {
-        next.terms.len() >= self.terms.len()
-            && self.terms.iter().zip(&next.terms).all(|(a, b)| a.is_narrowed_by(b))
+        next.terms.len() >= self.terms.len() && self.terms.iter().zip(&next.terms).all(|(a, b)| a.is_narrowed_by(b))
     }
 
     /// The fuzzy and exact words, for highlighting.
@@ -126,9 +125,18 @@ impl Matcher {
     /// "rotator cuff", as a reader expects.
     fn fuzzy(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
         let (score, idx) = self.skim.fuzzy_indices(text, pattern)?;
-        let chars: Vec<char> = if idx.is_empty() { Vec::new() } else { text.chars().take(idx[idx.len() - 1] + 1).collect() };
-        let word_start = |i: usize| i == 0 || !chars[i - 1].is_alphanumeric() || (chars[i].is_uppercase() && chars[i - 1].is_lowercase());
-        let ok = idx.iter().enumerate().all(|(n, &i)| word_start(i) || (n > 0 && idx[n - 1] + 1 == i));
+        let chars: Vec<char> = if idx.is_empty() {
+            Vec::new()
+        } else {
+            text.chars().take(idx[idx.len() - 1] + 1).collect()
+        };
+        let word_start = |i: usize| {
+            i == 0 || !chars[i - 1].is_alphanumeric() || (chars[i].is_uppercase() && chars[i - 1].is_lowercase())
+        };
+        let ok = idx
+            .iter()
+            .enumerate()
+            .all(|(n, &i)| word_start(i) || (n > 0 && idx[n - 1] + 1 == i));
         ok.then_some((score, idx))
     }
 
@@ -269,7 +277,12 @@ mod tests {
         let m = Matcher::default();
         let q = |s| Query::parse(s);
         let cuff = hay("Massive retracted rotator cuff tear", "shoulder", "ready", &[]);
-        let c7 = hay("Right C7 radiculopathy with triceps weakness", "cervical", "urgent", &[]);
+        let c7 = hay(
+            "Right C7 radiculopathy with triceps weakness",
+            "cervical",
+            "urgent",
+            &[],
+        );
         assert!(m.score(&q("rot"), &cuff).is_some());
         assert!(m.score(&q("rot"), &c7).is_none());
         assert!(m.score(&q("rc"), &cuff).is_some(), "initials of rotator cuff");
@@ -281,8 +294,13 @@ mod tests {
     fn better_matches_score_higher() {
         let m = Matcher::default();
         let q = Query::parse("rotator");
-        let good = m.score(&q, &hay("Rotator cuff tear", "shoulder", "ready", &[])).expect("match");
-        let weak = m.score(&q, &hay("Right lateral epicondylar tendinopathy oa", "elbow", "ready", &[]));
+        let good = m
+            .score(&q, &hay("Rotator cuff tear", "shoulder", "ready", &[]))
+            .expect("match");
+        let weak = m.score(
+            &q,
+            &hay("Right lateral epicondylar tendinopathy oa", "elbow", "ready", &[]),
+        );
         assert!(weak.is_none_or(|w| w < good));
     }
 

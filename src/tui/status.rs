@@ -13,7 +13,12 @@ use ratatui::style::Modifier;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let th = &app.theme;
-    buf.set_string(area.x, area.y, " ".repeat(usize::from(area.width)), th.style(Role::Text));
+    buf.set_string(
+        area.x,
+        area.y,
+        " ".repeat(usize::from(area.width)),
+        th.style(Role::Text),
+    );
     let mut right = format!("library: {} cases", app.library.cases.len());
     let failed = app.library.failed_files();
     if failed > 0 {
@@ -49,11 +54,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let right_w = textfit::width(&right) + textfit::width(&marks);
     let left_room = width.saturating_sub(right_w + 1);
     let left = textfit::fit(&left, left_room, app.glyphs.ellipsis());
-    let left_style = if app.flash.is_some() { th.style(Role::Warn) } else { th.style(Role::Muted) };
+    let left_style = if app.flash.is_some() {
+        th.style(Role::Warn)
+    } else {
+        th.style(Role::Muted)
+    };
     buf.set_string(area.x, area.y, &left, left_style);
     let mx = area.x + area.width.saturating_sub(right_w as u16);
-    buf.set_string(mx, area.y, &marks, th.style(Role::Warn).add_modifier(Modifier::REVERSED | Modifier::BOLD));
+    buf.set_string(
+        mx,
+        area.y,
+        &marks,
+        th.style(Role::Warn).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+    );
     let rx = mx + textfit::width(&marks) as u16;
-    let rstyle = if failed > 0 { th.style(Role::Bad) } else { th.style(Role::Muted) };
+    let rstyle = if failed > 0 {
+        th.style(Role::Bad)
+    } else {
+        th.style(Role::Muted)
+    };
     buf.set_string(rx, area.y, &right, rstyle);
 }

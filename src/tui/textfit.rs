@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn wrap_breaks_on_words_and_splits_long_ones() {
-        assert_eq!(wrap("no clinically important change", 12), vec!["no", "clinically", "important", "change"]);
+        assert_eq!(
+            wrap("no clinically important change", 12),
+            vec!["no", "clinically", "important", "change"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
     }

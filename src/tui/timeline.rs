@@ -78,7 +78,9 @@ impl Geometry {
     /// The columns an event covers, with room for its label.
     fn extent(&self, case: &Case, r: EventRef) -> (u16, u16) {
         let start = self.col_of(case.event_date(r));
-        let end = case.event_end(r).map_or(start, |e| self.col_of(e.max(case.event_date(r))));
+        let end = case
+            .event_end(r)
+            .map_or(start, |e| self.col_of(e.max(case.event_date(r))));
         let label = textfit::width(&short_label(case, r)).min(18) as u16;
         (start, end + 1 + label)
     }
@@ -164,7 +166,11 @@ impl Geometry {
     /// The event (index into `events`) under a click, nearest in its lane.
     pub fn hit(&self, case: &Case, events: &[EventRef], x: u16, y: u16) -> Option<usize> {
         let on_row: Vec<EventRef> = if y == self.pain_row() || y == self.function_row() {
-            events.iter().copied().filter(|r| r.kind == EventKind::Assessment).collect()
+            events
+                .iter()
+                .copied()
+                .filter(|r| r.kind == EventKind::Assessment)
+                .collect()
         } else {
             self.rows.iter().find(|r| r.y == y)?.events.clone()
         };
@@ -175,7 +181,11 @@ impl Geometry {
             .map(|(i, r)| {
                 let start = self.col_of(case.event_date(*r));
                 let end = case.event_end(*r).map_or(start, |e| self.col_of(e));
-                let dist = if (start..=end).contains(&x) { 0 } else { start.abs_diff(x).min(end.abs_diff(x)) };
+                let dist = if (start..=end).contains(&x) {
+                    0
+                } else {
+                    start.abs_diff(x).min(end.abs_diff(x))
+                };
                 (i, dist)
             })
             .filter(|(_, d)| *d <= 3)
@@ -195,7 +205,13 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     fn new(buf: &'a mut Buffer, y: u16, x0: u16, x1: u16) -> Row<'a> {
-        Row { buf, y, x0, x1, taken: vec![false; usize::from(x1.saturating_sub(x0))] }
+        Row {
+            buf,
+            y,
+            x0,
+            x1,
+            taken: vec![false; usize::from(x1.saturating_sub(x0))],
+        }
     }
 
     fn put(&mut self, x: u16, s: &str, style: Style) {
@@ -217,19 +233,27 @@ impl<'a> Row<'a> {
             return false;
         }
         self.buf.set_string(x, self.y, label, style);
-        self.taken[from..from + usize::from(w)].iter_mut().for_each(|t| *t = true);
+        self.taken[from..from + usize::from(w)]
+            .iter_mut()
+            .for_each(|t| *t = true);
         true
     }
 }
 
 fn event_style(app: &App, case: &Case, r: EventRef, lane: Role, selected: Option<EventRef>) -> Style {
     let theme: &Theme = &app.theme;
-    let mut style = if case.event_date(r) > case.as_of { theme.style(Role::Muted) } else { theme.style(lane) };
+    let mut style = if case.event_date(r) > case.as_of {
+        theme.style(Role::Muted)
+    } else {
+        theme.style(lane)
+    };
     if app.evidence().contains(&r) {
         style = style.patch(theme.style(Role::Evidence));
     }
     if selected == Some(r) {
-        style = style.patch(theme.style(Role::Selection)).add_modifier(Modifier::REVERSED);
+        style = style
+            .patch(theme.style(Role::Selection))
+            .add_modifier(Modifier::REVERSED);
     }
     style
 }
@@ -273,7 +297,11 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
         }
         for &r in &lane_row.events {
             let style = event_style(app, case, r, role, selected).remove_modifier(Modifier::REVERSED);
-            let style = if selected == Some(r) { style.add_modifier(Modifier::BOLD) } else { style };
+            let style = if selected == Some(r) {
+                style.add_modifier(Modifier::BOLD)
+            } else {
+                style
+            };
             let label = text::inline(&short_label(case, r)).into_owned();
             let start = g.col_of(case.event_date(r));
             let end = case.event_end(r).map(|e| g.col_of(e.max(case.event_date(r))));
@@ -290,7 +318,11 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
 
 fn bar_glyph(case: &Case, r: EventRef, glyphs: Glyphs) -> Option<&'static str> {
     match r.kind {
-        EventKind::Pt => Some(if case.pt[r.index].phase == crate::case::Phase::PostOp { glyphs.bar_postop() } else { glyphs.bar_pt() }),
+        EventKind::Pt => Some(if case.pt[r.index].phase == crate::case::Phase::PostOp {
+            glyphs.bar_postop()
+        } else {
+            glyphs.bar_pt()
+        }),
         EventKind::Medication => Some(glyphs.bar_med()),
         _ => None,
     }
@@ -310,7 +342,11 @@ fn short_label(case: &Case, r: EventRef) -> String {
     match r.kind {
         EventKind::Pt => {
             let c = &case.pt[r.index];
-            let phase = if c.phase == crate::case::Phase::PostOp { "post-op" } else { "" };
+            let phase = if c.phase == crate::case::Phase::PostOp {
+                "post-op"
+            } else {
+                ""
+            };
             match (c.sessions_attended, c.sessions_planned) {
                 (Some(a), Some(p)) => format!("{phase}{}{a}/{p}", if phase.is_empty() { "" } else { " " }),
                 _ => phase.to_string(),
@@ -347,7 +383,11 @@ fn draw_axis(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
     let total_weeks = g.span_days / 7;
     let mut week = 0;
     while week <= total_weeks {
-        let d = case.presentation.onset.checked_add(jiff::Span::new().days(week * 7)).unwrap_or(case.as_of);
+        let d = case
+            .presentation
+            .onset
+            .checked_add(jiff::Span::new().days(week * 7))
+            .unwrap_or(case.as_of);
         let label = if week == 0 { "0".to_string() } else { week.to_string() };
         row.label(g.col_of(d), &label, theme.style(Role::Muted));
         week += step;
@@ -370,13 +410,30 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
     let assessments = &case.assessment;
     // pain: the latest rating at or before each column's date
     if g.pain_row() < bottom {
-        buf.set_string(g.inner.x, g.pain_row(), "Pain 0-10", theme.style(Role::Pain).add_modifier(Modifier::BOLD));
+        buf.set_string(
+            g.inner.x,
+            g.pain_row(),
+            "Pain 0-10",
+            theme.style(Role::Pain).add_modifier(Modifier::BOLD),
+        );
         let points: Vec<(Date, f64, usize)> = assessments
             .iter()
             .enumerate()
             .filter_map(|(i, a)| Some((a.date, f64::from(a.pain?) / 10.0, i)))
             .collect();
-        trace(buf, g, g.pain_row(), x1, &points, case, theme.style(Role::Pain), theme, glyphs, selected, evidence);
+        trace(
+            buf,
+            g,
+            g.pain_row(),
+            x1,
+            &points,
+            case,
+            theme.style(Role::Pain),
+            theme,
+            glyphs,
+            selected,
+            evidence,
+        );
     }
     if g.function_row() < bottom {
         let Some(first) = assessments.iter().find_map(|a| a.function) else {
@@ -385,9 +442,18 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         let inst = first.instrument;
         let (_, hi) = inst.range();
         let arrow = if inst.higher_is_better() { "↑" } else { "↓" };
-        let arrow = if glyphs.ascii { if inst.higher_is_better() { "^" } else { "v" } } else { arrow };
+        let arrow = if glyphs.ascii {
+            if inst.higher_is_better() { "^" } else { "v" }
+        } else {
+            arrow
+        };
         let label = format!("{}{arrow}", inst.display_name());
-        buf.set_string(g.inner.x, g.function_row(), textfit::fit(&label, usize::from(LABEL_W - 1), glyphs.ellipsis()), theme.style(Role::Function).add_modifier(Modifier::BOLD));
+        buf.set_string(
+            g.inner.x,
+            g.function_row(),
+            textfit::fit(&label, usize::from(LABEL_W - 1), glyphs.ellipsis()),
+            theme.style(Role::Function).add_modifier(Modifier::BOLD),
+        );
         let points: Vec<(Date, f64, usize)> = assessments
             .iter()
             .enumerate()
@@ -396,7 +462,19 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
                 Some((a.date, f.score / hi, i))
             })
             .collect();
-        trace(buf, g, g.function_row(), x1, &points, case, theme.style(Role::Function), theme, glyphs, selected, evidence);
+        trace(
+            buf,
+            g,
+            g.function_row(),
+            x1,
+            &points,
+            case,
+            theme.style(Role::Function),
+            theme,
+            glyphs,
+            selected,
+            evidence,
+        );
     }
 }
 
@@ -422,9 +500,17 @@ fn trace(
     let (c0, c1) = (g.col_of(first), g.col_of(last));
     for x in c0..=c1.min(x1.saturating_sub(1)) {
         let d = g.date_at(x);
-        let value = points.iter().take_while(|p| p.0 <= d).last().map_or(points[0].1, |p| p.1);
+        let value = points
+            .iter()
+            .take_while(|p| p.0 <= d)
+            .last()
+            .map_or(points[0].1, |p| p.1);
         let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
-        let s = if d > case.as_of { theme.style(Role::Muted) } else { style };
+        let s = if d > case.as_of {
+            theme.style(Role::Muted)
+        } else {
+            style
+        };
         buf.set_string(x, y, glyphs.spark(level), s);
     }
     for &(d, value, i) in points {
@@ -432,7 +518,14 @@ fn trace(
         let x = g.col_of(d);
         let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
         if selected == Some(r) {
-            buf.set_string(x, y, glyphs.spark(level), style.patch(theme.style(Role::Selection)).add_modifier(Modifier::REVERSED));
+            buf.set_string(
+                x,
+                y,
+                glyphs.spark(level),
+                style
+                    .patch(theme.style(Role::Selection))
+                    .add_modifier(Modifier::REVERSED),
+            );
         } else if evidence.contains(&r) {
             buf.set_string(x, y, glyphs.spark(level), style.patch(theme.style(Role::Evidence)));
         }

@@ -44,14 +44,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = vec![
-        Line::from(Span::styled("pathwise needs a bigger terminal", app.theme.style(Role::Title))),
-        Line::from(format!("now {}x{}, needs at least {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height)),
+        Line::from(Span::styled(
+            "pathwise needs a bigger terminal",
+            app.theme.style(Role::Title),
+        )),
+        Line::from(format!(
+            "now {}x{}, needs at least {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        )),
         Line::from(Span::styled("q quits", app.theme.style(Role::Muted))),
     ];
     let y = area.y + area.height.saturating_sub(3) / 2;
-    Paragraph::new(lines)
-        .centered()
-        .render(Rect { y, height: area.height.saturating_sub(y - area.y), ..area }, buf);
+    Paragraph::new(lines).centered().render(
+        Rect {
+            y,
+            height: area.height.saturating_sub(y - area.y),
+            ..area
+        },
+        buf,
+    );
 }
 
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
@@ -59,7 +70,11 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let mut x = area.x;
     for (i, pane) in Pane::ALL.iter().enumerate() {
         let label = format!(" {} {} ", i + 1, pane.title());
-        let style = if *pane == app.focus { th.style(Role::Selection).add_modifier(ratatui::style::Modifier::BOLD) } else { th.style(Role::Muted) };
+        let style = if *pane == app.focus {
+            th.style(Role::Selection).add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            th.style(Role::Muted)
+        };
         buf.set_string(x, area.y, &label, style);
         x += label.len() as u16 + 1;
     }
@@ -68,13 +83,24 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 fn block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
     let th = &app.theme;
     let focused = app.focus == pane;
-    let border = if focused { th.style(Role::BorderFocused) } else { th.style(Role::Border) };
+    let border = if focused {
+        th.style(Role::BorderFocused)
+    } else {
+        th.style(Role::Border)
+    };
     let number = Pane::ALL.iter().position(|p| *p == pane).map_or(0, |i| i + 1);
     Block::default()
         .borders(Borders::ALL)
         .border_set(app.glyphs.border())
         .border_style(border)
-        .title(Span::styled(format!(" {number} {title} "), if focused { th.style(Role::Title) } else { th.style(Role::Muted) }))
+        .title(Span::styled(
+            format!(" {number} {title} "),
+            if focused {
+                th.style(Role::Title)
+            } else {
+                th.style(Role::Muted)
+            },
+        ))
 }
 
 fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
@@ -82,7 +108,11 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let selected = app.selected();
     let title = match (pane, selected) {
         (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
-        (Pane::Timeline, Some((c, _))) => format!("Timeline {dot} {} {dot} {}", text::inline(&c.patient.alias), text::inline(&c.title)),
+        (Pane::Timeline, Some((c, _))) => format!(
+            "Timeline {dot} {} {dot} {}",
+            text::inline(&c.patient.alias),
+            text::inline(&c.title)
+        ),
         (Pane::Detail, Some((c, _))) => detail::title(app, c, app.selected_event()),
         (Pane::Readiness, Some(_)) => "Readiness".to_string(),
         (p, None) => p.title().to_string(),
@@ -108,7 +138,9 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             if let Some((case, _)) = selected {
                 let lines = detail::lines(app, case, app.selected_event(), inner.width);
                 let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
-                Paragraph::new(lines).scroll((app.view.detail_scroll.min(max), 0)).render(inner, buf);
+                Paragraph::new(lines)
+                    .scroll((app.view.detail_scroll.min(max), 0))
+                    .render(inner, buf);
             }
         }
         Pane::Readiness => {

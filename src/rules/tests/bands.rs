@@ -30,10 +30,7 @@ fn a_post_op_case_is_scored_as_the_day_before_surgery() {
     // what the surgeon saw: the pre-operative 95, not the post-operative pain 2
     assert_eq!(r.score, 95);
     assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::Met);
-    assert_eq!(
-        format!("{:.1}", r.documented_weeks.unwrap_or_default()),
-        "13.9"
-    );
+    assert_eq!(format!("{:.1}", r.documented_weeks.unwrap_or_default()), "13.9");
     assert_eq!(
         r.next_step_reason,
         "surgery on 2026-05-10 (L4-5 microdiscectomy): a new structured PT regimen; readiness as of 2026-05-09, the day before"
@@ -54,10 +51,7 @@ fn an_assessment_on_the_day_of_surgery_is_after_period_end() {
     let r = eval(&case);
     assert_eq!(r.band, Band::PostOp);
     assert_eq!(r.period_end, date("2026-05-03"));
-    assert_eq!(
-        at(&r, CriterionId::ConservativeFailure).status,
-        Status::Unknown
-    );
+    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::Unknown);
     assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::Unknown);
     // lesion 25, imaging 10, PT 5, injection 5, medication 5
     assert_eq!(r.score, 50);
@@ -108,10 +102,7 @@ fn an_indication_without_documented_failure_is_approaching() {
         ),
     );
     let r = eval(&c);
-    assert_eq!(
-        at(&r, CriterionId::ConservativeFailure).status,
-        Status::NotMet
-    );
+    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::NotMet);
     assert_eq!(r.band, Band::Approaching);
 }
 
@@ -193,10 +184,7 @@ fn ids_speak_the_words_of_readiness_md() {
             "nerve-study"
         ]
     );
-    assert_eq!(
-        CriterionId::ConservativeFailure.label(),
-        "conservative care failed"
-    );
+    assert_eq!(CriterionId::ConservativeFailure.label(), "conservative care failed");
     let c: Vec<&str> = ConfounderId::ALL.iter().map(|c| c.as_str()).collect();
     assert_eq!(
         c,
@@ -208,10 +196,7 @@ fn ids_speak_the_words_of_readiness_md() {
             "neuropathic-untreated"
         ]
     );
-    let bands: Vec<(&str, &str, &str)> = Band::ALL
-        .iter()
-        .map(|b| (b.as_str(), b.label(), b.short()))
-        .collect();
+    let bands: Vec<(&str, &str, &str)> = Band::ALL.iter().map(|b| (b.as_str(), b.label(), b.short())).collect();
     assert_eq!(
         bands,
         [

@@ -22,8 +22,7 @@ fn find(r: &Readiness, id: ConfounderId) -> Option<&Confounder> {
     r.confounders.iter().find(|c| c.id == id)
 }
 
-const ENDED: &str =
-    "end = 2026-02-12\nsessions_planned = 12\nresponse = \"none\"\nmodalities = [\"exercise\"]";
+const ENDED: &str = "end = 2026-02-12\nsessions_planned = 12\nresponse = \"none\"\nmodalities = [\"exercise\"]";
 
 #[test]
 fn low_attendance_of_an_ended_course_is_low_adherence_and_costs_five_points() {
@@ -42,17 +41,9 @@ fn low_attendance_of_an_ended_course_is_low_adherence_and_costs_five_points() {
 
 #[test]
 fn attendance_exactly_at_the_threshold_is_not_low() {
-    let at_threshold = with_pt(
-        "",
-        "end = 2026-02-12\nsessions_planned = 10\nsessions_attended = 7",
-        "",
-    );
+    let at_threshold = with_pt("", "end = 2026-02-12\nsessions_planned = 10\nsessions_attended = 7", "");
     assert!(!at_threshold.has_confounder(ConfounderId::LowAdherence));
-    let below = with_pt(
-        "",
-        "end = 2026-02-12\nsessions_planned = 10\nsessions_attended = 6",
-        "",
-    );
+    let below = with_pt("", "end = 2026-02-12\nsessions_planned = 10\nsessions_attended = 6", "");
     assert!(below.has_confounder(ConfounderId::LowAdherence));
 }
 
@@ -95,27 +86,13 @@ fn poor_sleep_or_nutrition_is_lifestyle() {
 
 #[test]
 fn passive_modalities_only_without_a_good_response_is_plan_mismatch() {
-    let r = with_pt(
-        "",
-        "modalities = [\"heat\", \"tens\"]\nresponse = \"none\"",
-        "",
-    );
+    let r = with_pt("", "modalities = [\"heat\", \"tens\"]\nresponse = \"none\"", "");
     let c = find(&r, ConfounderId::PlanMismatch).expect("plan mismatch");
-    assert_eq!(
-        c.detail,
-        "passive modalities only (heat, tens), response none"
-    );
+    assert_eq!(c.detail, "passive modalities only (heat, tens), response none");
     let r = with_pt("", "modalities = [\"ultrasound\"]", "");
     let c = find(&r, ConfounderId::PlanMismatch).expect("plan mismatch");
-    assert_eq!(
-        c.detail,
-        "passive modalities only (ultrasound), response not recorded"
-    );
-    let active = with_pt(
-        "",
-        "modalities = [\"heat\", \"exercise\"]\nresponse = \"none\"",
-        "",
-    );
+    assert_eq!(c.detail, "passive modalities only (ultrasound), response not recorded");
+    let active = with_pt("", "modalities = [\"heat\", \"exercise\"]\nresponse = \"none\"", "");
     assert!(!active.has_confounder(ConfounderId::PlanMismatch));
     let helped = with_pt("", "modalities = [\"heat\"]\nresponse = \"good\"", "");
     assert!(!helped.has_confounder(ConfounderId::PlanMismatch));
@@ -134,14 +111,9 @@ fn a_failed_course_without_imaging_or_revision_is_diagnosis_unconfirmed() {
     assert_eq!(c.evidence, [ev(EventKind::Pt, 0)]);
     // an X-ray is not advanced imaging
     let xray = "[[workup]]\ndate = 2026-02-01\ntest = \"xray\"\nfindings = \"normal\"\n";
-    assert!(
-        with_pt("", "response = \"none\"", xray).has_confounder(ConfounderId::DiagnosisUnconfirmed)
-    );
+    assert!(with_pt("", "response = \"none\"", xray).has_confounder(ConfounderId::DiagnosisUnconfirmed));
     let mri = xray.replace("xray", "mri");
-    assert!(
-        !with_pt("", "response = \"none\"", &mri)
-            .has_confounder(ConfounderId::DiagnosisUnconfirmed)
-    );
+    assert!(!with_pt("", "response = \"none\"", &mri).has_confounder(ConfounderId::DiagnosisUnconfirmed));
     let partial = with_pt("", "response = \"partial\"", "");
     assert!(!partial.has_confounder(ConfounderId::DiagnosisUnconfirmed));
 }

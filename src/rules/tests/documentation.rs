@@ -45,10 +45,7 @@ fn a_nerve_study_counts_as_imaging_only_at_the_wrist_and_elbow() {
     let r = on("wrist-hand", "", &workup("ncs", "nerve = \"median\""));
     assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::Met);
     let ns = at(&r, CriterionId::NerveStudy);
-    assert_eq!(
-        (ns.status, ns.detail.as_str()),
-        (Status::Met, "NCS 2026-02-01: median")
-    );
+    assert_eq!((ns.status, ns.detail.as_str()), (Status::Met, "NCS 2026-02-01: median"));
     let r = on("lumbar", "", &workup("ncs-emg", "nerve = \"L5\""));
     assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::NotMet);
     assert_eq!(at(&r, CriterionId::NerveStudy).status, Status::Met);
@@ -67,21 +64,14 @@ fn pt_documented_needs_sessions_and_response() {
     let r = on("lumbar", "", &PT.replace("response = \"none\"\n", ""));
     let pt = at(&r, CriterionId::PtDocumented);
     assert_eq!((pt.status, pt.points), (Status::NotMet, 0.0));
-    assert_eq!(
-        pt.detail,
-        "PT from 2026-01-01 to 2026-02-12 records no response"
-    );
+    assert_eq!(pt.detail, "PT from 2026-01-01 to 2026-02-12 records no response");
     let r = on("lumbar", "", "");
     assert_eq!(
         at(&r, CriterionId::PtDocumented).detail,
         "no conservative PT course on file"
     );
     // a post-op course is not conservative care
-    let r = on(
-        "lumbar",
-        "",
-        &PT.replace("[[pt]]\n", "[[pt]]\nphase = \"post-op\"\n"),
-    );
+    let r = on("lumbar", "", &PT.replace("[[pt]]\n", "[[pt]]\nphase = \"post-op\"\n"));
     assert_eq!(at(&r, CriterionId::PtDocumented).status, Status::NotMet);
 }
 
@@ -123,11 +113,7 @@ fn medication_trial_met_and_not_met() {
 
 #[test]
 fn a_nerve_study_is_indicated_by_numbness_or_spinal_weakness() {
-    let r = on(
-        "lumbar",
-        "",
-        &assessment("2026-02-01", "numbness = [\"L5 dermatome\"]"),
-    );
+    let r = on("lumbar", "", &assessment("2026-02-01", "numbness = [\"L5 dermatome\"]"));
     let ns = at(&r, CriterionId::NerveStudy);
     assert_eq!(ns.status, Status::NotMet);
     assert_eq!(
@@ -158,10 +144,7 @@ fn a_nerve_study_is_not_applicable_without_an_indication() {
     );
     let ns = at(&r, CriterionId::NerveStudy);
     assert_eq!(ns.status, Status::NotApplicable);
-    assert_eq!(
-        ns.detail,
-        "not indicated: no neuropathic features or numbness"
-    );
+    assert_eq!(ns.detail, "not indicated: no neuropathic features or numbness");
     // but in a wrist-hand case it does
     let r = on(
         "wrist-hand",

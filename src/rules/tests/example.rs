@@ -68,15 +68,8 @@ fn worked_example_details_carry_the_numbers_and_the_evidence() {
         at(&r, CriterionId::PtDocumented).detail,
         "PT from 2026-01-27 to 2026-03-10: attended 11 of 12 sessions, response none"
     );
-    assert!(
-        r.next_step_reason.contains("13.9 weeks"),
-        "{}",
-        r.next_step_reason
-    );
-    assert!(
-        r.next_step_reason
-            .contains("structural lesion and intractable pain")
-    );
+    assert!(r.next_step_reason.contains("13.9 weeks"), "{}", r.next_step_reason);
+    assert!(r.next_step_reason.contains("structural lesion and intractable pain"));
 }
 
 #[test]
@@ -133,10 +126,7 @@ fn excluding_the_injection_loses_intractable_pain_and_points() {
     let ip = at(&r, CriterionId::IntractablePain);
     assert_eq!(ip.status, Status::NotMet);
     assert!(ip.detail.contains("no injection on file"), "{}", ip.detail);
-    assert_eq!(
-        at(&r, CriterionId::InjectionDocumented).status,
-        Status::NotApplicable
-    );
+    assert_eq!(at(&r, CriterionId::InjectionDocumented).status, Status::NotApplicable);
     // 40 + 25 + 10 + 5 + 5: the further indication and the injection points go
     assert_eq!(r.score, 85);
     assert!(r.score < full.score);
@@ -155,16 +145,10 @@ fn an_earlier_as_of_ignores_later_events() {
     assert_eq!(r.period_end, date("2026-03-13"));
     // only the first assessment exists: weeks 0, failure cannot be judged
     assert_eq!(r.documented_weeks, Some(0.0));
-    assert_eq!(
-        at(&r, CriterionId::ConservativeFailure).status,
-        Status::Unknown
-    );
+    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::Unknown);
     assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::Unknown);
     assert_eq!(at(&r, CriterionId::MedicationTrial).status, Status::NotMet);
-    assert_eq!(
-        at(&r, CriterionId::InjectionDocumented).status,
-        Status::NotApplicable
-    );
+    assert_eq!(at(&r, CriterionId::InjectionDocumented).status, Status::NotApplicable);
     assert_eq!(at(&r, CriterionId::StructuralLesion).status, Status::Met);
     assert_eq!(r.band, Band::Approaching);
     // 25 lesion + 10 imaging + 5 PT, minus neuropathic-untreated

@@ -9,11 +9,7 @@ fn course(as_of: &str, first: &str, last_date: &str, last: &str) -> Case {
         "lumbar",
         as_of,
         "",
-        &format!(
-            "{PT}{}{}",
-            assessment("2026-01-01", first),
-            assessment(last_date, last)
-        ),
+        &format!("{PT}{}{}", assessment("2026-01-01", first), assessment(last_date, last)),
     )
 }
 
@@ -29,10 +25,7 @@ fn exactly_six_documented_weeks_is_met_with_half_the_points() {
     let cf = at(&r, CriterionId::ConservativeFailure);
     assert_eq!(cf.status, Status::Met);
     assert_eq!(cf.points, 20.0);
-    assert_eq!(
-        cf.detail,
-        "no clinically important change over 6.0 weeks: pain 6 → 6"
-    );
+    assert_eq!(cf.detail, "no clinically important change over 6.0 weeks: pain 6 → 6");
     assert_eq!(r.band, Band::Approaching);
 }
 
@@ -97,10 +90,7 @@ fn lefs_is_higher_is_better() {
     // up by the MCID: improvement
     let up = lefs(40, 49);
     assert_eq!(up.status, Status::NotMet);
-    assert!(
-        up.detail
-            .starts_with("clinically important improvement: LEFS 40 → 49")
-    );
+    assert!(up.detail.starts_with("clinically important improvement: LEFS 40 → 49"));
     // down by as much: worse, so failure is documented
     let down = lefs(49, 40);
     assert_eq!((down.status, down.points), (Status::Met, 40.0));

@@ -28,10 +28,7 @@ fn instability_met_earns_the_first_indication_points() {
     let r = failed_with("lumbar", UNSTABLE);
     let i = at(&r, CriterionId::Instability);
     assert_eq!((i.status, i.points), (Status::Met, 25.0));
-    assert_eq!(
-        i.detail,
-        "flexion-extension X-ray 2026-02-01: instability at L4-5"
-    );
+    assert_eq!(i.detail, "flexion-extension X-ray 2026-02-01: instability at L4-5");
     // an X-ray is not advanced imaging: approaching, not ready
     assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::NotMet);
     assert_eq!(r.band, Band::Approaching);
@@ -54,10 +51,7 @@ fn instability_and_lesion_are_unknown_without_a_workup() {
     for id in [CriterionId::Instability, CriterionId::StructuralLesion] {
         let c = at(&r, id);
         assert_eq!(c.status, Status::Unknown, "{id}");
-        assert_eq!(
-            c.detail,
-            "no workup on file: imaging or testing is needed to decide"
-        );
+        assert_eq!(c.detail, "no workup on file: imaging or testing is needed to decide");
     }
 }
 
@@ -77,42 +71,25 @@ fn structural_lesion_needs_a_severe_lesion_that_counts() {
     assert_eq!((s.status, s.points), (Status::Met, 25.0));
     assert_eq!(s.detail, "MRI 2026-02-02: disc-extrusion (severe) at L4-5");
     let moderate = EXTRUSION.replace("severe", "moderate");
-    let s = at(
-        &failed_with("lumbar", &moderate),
-        CriterionId::StructuralLesion,
-    )
-    .clone();
+    let s = at(&failed_with("lumbar", &moderate), CriterionId::StructuralLesion).clone();
     assert_eq!(s.status, Status::NotMet);
     assert_eq!(
         s.detail,
         "no severe structural lesion: MRI 2026-02-02 disc-extrusion (moderate) at L4-5"
     );
     let bulge = EXTRUSION.replace("disc-extrusion", "disc-bulge");
-    let s = at(
-        &failed_with("lumbar", &bulge),
-        CriterionId::StructuralLesion,
-    )
-    .clone();
+    let s = at(&failed_with("lumbar", &bulge), CriterionId::StructuralLesion).clone();
     assert_eq!(s.status, Status::NotMet);
-    assert!(
-        s.detail.contains("disc-bulge at L4-5 (does not count)"),
-        "{}",
-        s.detail
-    );
+    assert!(s.detail.contains("disc-bulge at L4-5 (does not count)"), "{}", s.detail);
     let tear = "[[workup]]\ndate = 2026-02-02\ntest = \"ultrasound\"\nfindings = \"full tear\"\n\
         lesion = \"tendon-tear-full\"\nseverity = \"severe\"\n";
     assert_eq!(
-        at(
-            &failed_with("shoulder", tear),
-            CriterionId::StructuralLesion
-        )
-        .status,
+        at(&failed_with("shoulder", tear), CriterionId::StructuralLesion).status,
         Status::Met
     );
 }
 
-const PREGABALIN: &str =
-    "[[medication]]\nstart = 2026-01-10\ndrug = \"pregabalin\"\nresponse = \"partial\"\n";
+const PREGABALIN: &str = "[[medication]]\nstart = 2026-01-10\ndrug = \"pregabalin\"\nresponse = \"partial\"\n";
 
 fn injection(relief: &str) -> String {
     format!("[[injection]]\ndate = 2026-02-20\nkind = \"epidural-steroid\"\n{relief}\n")
@@ -122,10 +99,7 @@ fn injection(relief: &str) -> String {
 fn intractable_pain_met_despite_medication_and_a_failed_injection() {
     let r = failed_with(
         "lumbar",
-        &format!(
-            "{PREGABALIN}{}",
-            injection("relief_percent = 30\nrelief_weeks = 1")
-        ),
+        &format!("{PREGABALIN}{}", injection("relief_percent = 30\nrelief_weeks = 1")),
     );
     let ip = at(&r, CriterionId::IntractablePain);
     assert_eq!((ip.status, ip.points), (Status::Met, 25.0));
@@ -141,33 +115,21 @@ fn a_failed_injection_is_one_with_either_relief_below_threshold() {
     // plenty of relief, but brief: failed
     let r = failed_with(
         "lumbar",
-        &format!(
-            "{PREGABALIN}{}",
-            injection("relief_percent = 80\nrelief_weeks = 2")
-        ),
+        &format!("{PREGABALIN}{}", injection("relief_percent = 80\nrelief_weeks = 2")),
     );
     assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::Met);
     // 50% for 4 weeks is at the thresholds: not failed
     let r = failed_with(
         "lumbar",
-        &format!(
-            "{PREGABALIN}{}",
-            injection("relief_percent = 50\nrelief_weeks = 4")
-        ),
+        &format!("{PREGABALIN}{}", injection("relief_percent = 50\nrelief_weeks = 4")),
     );
     let ip = at(&r, CriterionId::IntractablePain);
     assert_eq!(ip.status, Status::NotMet);
-    assert_eq!(
-        ip.detail,
-        "no failed injection (relief under 50% or under 4 weeks)"
-    );
+    assert_eq!(ip.detail, "no failed injection (relief under 50% or under 4 weeks)");
     // no relief recorded: not evidence either way
     let r = failed_with("lumbar", &format!("{PREGABALIN}{}", injection("")));
     assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::NotMet);
-    assert_eq!(
-        at(&r, CriterionId::InjectionDocumented).status,
-        Status::NotMet
-    );
+    assert_eq!(at(&r, CriterionId::InjectionDocumented).status, Status::NotMet);
 }
 
 #[test]
@@ -212,8 +174,5 @@ fn intractable_pain_is_unknown_with_one_rating() {
     );
     let ip = at(&eval(&c), CriterionId::IntractablePain).clone();
     assert_eq!(ip.status, Status::Unknown);
-    assert_eq!(
-        ip.detail,
-        "pain is rated only once; the latest two ratings are needed"
-    );
+    assert_eq!(ip.detail, "pain is rated only once; the latest two ratings are needed");
 }

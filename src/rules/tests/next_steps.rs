@@ -17,11 +17,10 @@ fn failing(region: &str, presentation: &str, rest: &str) -> Readiness {
     eval(&c)
 }
 
-const MRI: &str =
-    "[[workup]]\ndate = 2026-01-20\ntest = \"mri\"\nfindings = \"mild degeneration\"\n";
-const NAPROXEN: &str =
-    "[[medication]]\nstart = 2026-01-05\ndrug = \"naproxen\"\nresponse = \"none\"\n";
-const STEROID: &str = "[[injection]]\ndate = 2026-02-20\nkind = \"facet-steroid\"\nrelief_percent = 60\nrelief_weeks = 6\n";
+const MRI: &str = "[[workup]]\ndate = 2026-01-20\ntest = \"mri\"\nfindings = \"mild degeneration\"\n";
+const NAPROXEN: &str = "[[medication]]\nstart = 2026-01-05\ndrug = \"naproxen\"\nresponse = \"none\"\n";
+const STEROID: &str =
+    "[[injection]]\ndate = 2026-02-20\nkind = \"facet-steroid\"\nrelief_percent = 60\nrelief_weeks = 6\n";
 
 #[test]
 fn no_pt_course_means_physical_therapy_first() {
@@ -61,11 +60,7 @@ fn improvement_or_a_good_response_means_continue_conservative_care() {
         r.next_step_reason,
         "clinically important improvement (pain 8 → 4): continue conservative care"
     );
-    let r = failing(
-        "lumbar",
-        "",
-        "[[pt]]\nstart = 2026-02-13\nresponse = \"good\"\n",
-    );
+    let r = failing("lumbar", "", "[[pt]]\nstart = 2026-02-13\nresponse = \"good\"\n");
     assert_eq!(r.next_step, NextStep::ContinueConservative);
     assert_eq!(
         r.next_step_reason,
@@ -82,11 +77,7 @@ fn a_confounder_of_pt_means_re_evaluate_and_a_second_opinion() {
         "lifestyle (poor sleep): re-evaluate the PT plan and consider a second opinion"
     );
     let second = "[[pt]]\nstart = 2026-02-15\nsecond_opinion = true\nresponse = \"none\"\n";
-    let r = failing(
-        "lumbar",
-        "",
-        &format!("{second}[lifestyle]\nsleep = \"poor\"\n"),
-    );
+    let r = failing("lumbar", "", &format!("{second}[lifestyle]\nsleep = \"poor\"\n"));
     assert_eq!(r.next_step, NextStep::ReEvaluatePt);
     assert!(
         r.next_step_reason
@@ -104,11 +95,7 @@ fn missing_imaging_or_nerve_study_means_workup() {
         r.next_step_reason,
         "no advanced imaging on file: MRI or CT before any decision on surgery"
     );
-    let r = failing(
-        "lumbar",
-        "pain_quality = [\"shooting\"]",
-        &format!("{MRI}{NAPROXEN}"),
-    );
+    let r = failing("lumbar", "pain_quality = [\"shooting\"]", &format!("{MRI}{NAPROXEN}"));
     assert_eq!(r.next_step, NextStep::Workup);
     assert_eq!(
         r.next_step_reason,
@@ -145,8 +132,7 @@ fn untreated_neuropathic_pain_or_no_medication_means_pharmacology() {
 fn no_corticosteroid_or_prp_means_injection() {
     let r = failing("lumbar", "", &format!("{MRI}{NAPROXEN}"));
     assert_eq!(r.next_step, NextStep::Injection);
-    let trigger =
-        "[[injection]]\ndate = 2026-02-20\nkind = \"trigger-point\"\nrelief_percent = 10\n";
+    let trigger = "[[injection]]\ndate = 2026-02-20\nkind = \"trigger-point\"\nrelief_percent = 10\n";
     let r = failing("lumbar", "", &format!("{MRI}{NAPROXEN}{trigger}"));
     assert_eq!(r.next_step, NextStep::Injection);
     assert!(

@@ -4,9 +4,7 @@ use super::*;
 use std::path::PathBuf;
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/profiles")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/profiles").join(name)
 }
 
 fn err(text: &str) -> ProfileError {
@@ -85,11 +83,8 @@ fn twelve_week_overrides_weeks_and_inherits_the_rest() {
 
 #[test]
 fn keys_left_out_keep_the_default_and_integers_are_numbers() {
-    let p = Profile::from_toml(
-        Path::new("x.toml"),
-        "min_weeks = 8\n[points]\nconfounder = 0\n",
-    )
-    .expect("a partial profile is valid");
+    let p = Profile::from_toml(Path::new("x.toml"), "min_weeks = 8\n[points]\nconfounder = 0\n")
+        .expect("a partial profile is valid");
     assert_eq!(p.min_weeks, 8.0);
     assert_eq!(p.points.confounder, 0.0);
     assert_eq!(p.points.conservative_failure, 40.0);
@@ -111,11 +106,7 @@ fn an_unknown_key_is_an_error_with_its_line_and_the_allowed_keys() {
 fn a_negative_number_is_an_error_naming_the_key() {
     let e = err("name = \"dept\"\n\n[points]\nconfounder = -5\n");
     assert_eq!(e.line, Some(4));
-    assert!(
-        e.message.contains("`points.confounder` = -5"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("`points.confounder` = -5"), "{}", e.message);
     let e = err("pain_mcid = nan\n");
     assert_eq!(e.line, Some(1));
     assert!(e.message.contains("pain_mcid"), "{}", e.message);
@@ -126,8 +117,7 @@ fn weeks_must_fit_together() {
     let e = err("description = \"x\"\nmin_weeks = 14\n");
     assert_eq!(e.line, Some(2));
     assert!(
-        e.message
-            .contains("`min_weeks` = 14 must not exceed `full_weeks` = 12"),
+        e.message.contains("`min_weeks` = 14 must not exceed `full_weeks` = 12"),
         "{}",
         e.message
     );
@@ -139,21 +129,10 @@ fn weeks_must_fit_together() {
 #[test]
 fn errors_never_carry_raw_controls_and_missing_files_say_so() {
     let e = err("\"a\\u001bb\" = 1\n");
-    assert!(
-        !e.message.chars().any(crate::text::is_unsafe),
-        "{:?}",
-        e.message
-    );
+    assert!(!e.message.chars().any(crate::text::is_unsafe), "{:?}", e.message);
     assert!(!e.to_string().chars().any(crate::text::is_unsafe));
     let e = Profile::load(&data("no-such-profile.toml")).expect_err("missing file");
     assert_eq!(e.line, None);
-    assert!(
-        e.message.starts_with("cannot read the profile"),
-        "{}",
-        e.message
-    );
-    assert!(
-        e.to_string().contains("no-such-profile.toml: cannot read"),
-        "{e}"
-    );
+    assert!(e.message.starts_with("cannot read the profile"), "{}", e.message);
+    assert!(e.to_string().contains("no-such-profile.toml: cannot read"), "{e}");
 }

@@ -20,10 +20,7 @@ fn red_flags_met_make_the_case_urgent() {
     let r = eval(&c);
     let rf = at(&r, CriterionId::RedFlags);
     assert_eq!(rf.status, Status::Met);
-    assert_eq!(
-        rf.detail,
-        "saddle-anesthesia and bladder-dysfunction on 2026-02-20"
-    );
+    assert_eq!(rf.detail, "saddle-anesthesia and bladder-dysfunction on 2026-02-20");
     assert_eq!(rf.evidence, [ev(EventKind::Assessment, 1)]);
     assert_eq!(rf.points, 0.0);
     assert_eq!(
@@ -61,10 +58,7 @@ fn a_lower_grade_later_is_a_progressive_deficit_whatever_the_case_of_the_name() 
     let r = eval(&c);
     let pd = at(&r, CriterionId::ProgressiveDeficit);
     assert_eq!(pd.status, Status::Met);
-    assert_eq!(
-        pd.detail,
-        "ankle dorsiflexion 5 → 4 (2026-03-01 → 2026-04-10)"
-    );
+    assert_eq!(pd.detail, "ankle dorsiflexion 5 → 4 (2026-03-01 → 2026-04-10)");
     assert_eq!(
         pd.evidence,
         [ev(EventKind::Assessment, 0), ev(EventKind::Assessment, 1)]
@@ -94,10 +88,7 @@ fn new_numbness_after_a_recorded_none_is_a_progressive_deficit() {
     let r = eval(&c);
     let pd = at(&r, CriterionId::ProgressiveDeficit);
     assert_eq!(pd.status, Status::Met);
-    assert_eq!(
-        pd.detail,
-        "new numbness: L5 dermatome (2026-03-01 → 2026-04-10)"
-    );
+    assert_eq!(pd.detail, "new numbness: L5 dermatome (2026-03-01 → 2026-04-10)");
     assert_eq!(r.band, Band::Urgent);
 }
 
@@ -154,11 +145,7 @@ fn progressive_deficit_is_unknown_without_two_gradings_or_two_numbness_records()
     let r = eval(&example());
     let pd = at(&r, CriterionId::ProgressiveDeficit);
     assert_eq!(pd.status, Status::Unknown);
-    assert!(
-        pd.detail.starts_with("no muscle graded twice"),
-        "{}",
-        pd.detail
-    );
+    assert!(pd.detail.starts_with("no muscle graded twice"), "{}", pd.detail);
     // a same-day grading later in the file is still "later"
     let same_day = case(
         "lumbar",
@@ -192,10 +179,7 @@ fn a_deficit_after_as_of_is_ignored() {
         ),
     );
     let r = eval(&c);
-    assert_eq!(
-        at(&r, CriterionId::ProgressiveDeficit).status,
-        Status::Unknown
-    );
+    assert_eq!(at(&r, CriterionId::ProgressiveDeficit).status, Status::Unknown);
     assert_eq!(at(&r, CriterionId::RedFlags).status, Status::NotMet);
     assert_ne!(r.band, Band::Urgent);
 }
