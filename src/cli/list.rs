@@ -29,17 +29,21 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
                 })
             })
             .collect();
-        println!("{}", json_string(&serde_json::Value::Array(items)));
+        outln!("{}", json_string(&serde_json::Value::Array(items)));
     } else {
         let id_width = library.cases.iter().map(|l| l.case.id.len()).max().unwrap_or(2).max(2);
-        println!(
+        outln!(
             "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  TITLE",
-            "ID", "REGION", "SCORE", "BAND", "ALIAS"
+            "ID",
+            "REGION",
+            "SCORE",
+            "BAND",
+            "ALIAS"
         );
         for l in &library.cases {
             let c = &l.case;
             let r = evaluate(c, &ctx.profile, &opts);
-            println!(
+            outln!(
                 "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  {}",
                 c.id,
                 c.region.as_str(),

@@ -1,6 +1,14 @@
 //! The command line: `pathwise` opens the console; subcommands serve
 //! scripts and CI. Exit codes: 0 ok, 1 invalid data, 2 usage.
 
+/// `println!` for command output: a reader that stops early (`| head`)
+/// ends the program quietly instead of a panic about a broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::cli::write_out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod json;
 mod list;
 mod score;
@@ -172,6 +180,19 @@ pub fn find_case(ctx: &Context, arg: &str) -> Result<(PathBuf, Case), (Exit, Vec
         library.source
     );
     Err((Exit::Usage, vec![CaseError::new(Path::new("pathwise"), msg)]))
+}
+
+/// Writes command output; exits quietly when the reader has gone.
+pub fn write_out(s: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("pathwise: cannot write output: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// Prints errors, one per line, on standard error.

@@ -18,11 +18,11 @@ pub fn run(ctx: &Context, arg: Option<&str>, as_json: bool, all: bool) -> Exit {
             .collect();
         if as_json {
             let items = scored.iter().map(|(c, r)| to_json(c, r)).collect();
-            println!("{}", json_string(&serde_json::Value::Array(items)));
+            outln!("{}", json_string(&serde_json::Value::Array(items)));
         } else {
-            println!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP");
+            outln!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP");
             for (c, r) in &scored {
-                println!(
+                outln!(
                     "{:>5}  {:<11}  {:<26}  {}",
                     r.score,
                     r.band.as_str(),
@@ -46,9 +46,9 @@ pub fn run(ctx: &Context, arg: Option<&str>, as_json: bool, all: bool) -> Exit {
         Ok((_, case)) => {
             let r = evaluate(&case, &ctx.profile, &opts);
             if as_json {
-                println!("{}", json_string(&to_json(&case, &r)));
+                outln!("{}", json_string(&to_json(&case, &r)));
             } else {
-                print!("{}", table(&case, &r, !ctx.global.ascii));
+                super::write_out(&table(&case, &r, !ctx.global.ascii));
             }
             Exit::Ok
         }

@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, arg: &str) -> Exit {
             } else {
                 DateStyle::Calendar
             };
-            print!("{}", render(&case, ctx, style));
+            super::write_out(&render(&case, ctx, style));
             Exit::Ok
         }
         Err((exit, errors)) => {

@@ -3,6 +3,6 @@
 pub const TEMPLATE: &str = include_str!("../../data/template.toml");
 
 pub fn run() -> super::Exit {
-    print!("{TEMPLATE}");
+    super::write_out(TEMPLATE);
     super::Exit::Ok
 }

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
         }
     }
     for e in &errors {
-        println!("{e}");
+        outln!("{e}");
     }
     let invalid = count_files(&errors);
     if errors.is_empty() {

@@ -142,8 +142,8 @@ mod tests {
 
     #[test]
     fn true_colour_downgrades_to_the_nearest() {
-        // Okabe–Ito orange
-        assert_eq!(Depth::Ansi256.map(Color::Rgb(230, 159, 0)), Color::Indexed(214));
+        // Okabe–Ito orange: cube (215, 175, 0) is nearer than 214's (255, 175, 0)
+        assert_eq!(Depth::Ansi256.map(Color::Rgb(230, 159, 0)), Color::Indexed(178));
         assert_eq!(Depth::Ansi16.map(Color::Rgb(230, 159, 0)), Color::Yellow);
         assert_eq!(Depth::Ansi256.map(Color::Rgb(30, 30, 30)), Color::Indexed(234));
         assert_eq!(Depth::Ansi16.map(Color::Rgb(250, 250, 250)), Color::White);

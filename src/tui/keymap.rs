@@ -48,14 +48,10 @@ impl Key {
     pub fn from_event(e: &KeyEvent) -> Key {
         // Shift is part of the character for printable keys ('G', '?')
         let mods = match e.code {
-            KeyCode::Char(_) => e.modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => e.modifiers - KeyModifiers::SHIFT,
             _ => e.modifiers,
         };
-        let code = match e.code {
-            KeyCode::BackTab => KeyCode::BackTab,
-            c => c,
-        };
-        Key { code, mods }
+        Key { code: e.code, mods }
     }
 
     /// Parses "j", "G", "?", "ctrl-c", "tab", "shift-tab", "down", "pgup",
@@ -157,7 +153,9 @@ pub struct Binding {
 }
 
 /// (action, config name, default keys, help text, status-line hint)
-const DEFAULTS: &[(Action, &str, &[&str], &str, Option<&str>)] = &[
+type Default = (Action, &'static str, &'static [&'static str], &'static str, Option<&'static str>);
+
+const DEFAULTS: &[Default] = &[
     (
         Action::Down,
         "down",

@@ -206,13 +206,13 @@ impl Matcher {
                         out.extend(idx);
                     }
                 }
-                Term::Exact(w) | Term::Prefix(w) | Term::Suffix(w) | Term::Equal(w) if !w.is_empty() => {
-                    // lower-casing can change byte lengths; only map when it does not
-                    if lower.len() == text.len() {
-                        if let Some(byte) = lower.find(w.as_str()) {
-                            let start = text[..byte].chars().count();
-                            out.extend(start..start + w.chars().count());
-                        }
+                // lower-casing can change byte lengths; only map when it does not
+                Term::Exact(w) | Term::Prefix(w) | Term::Suffix(w) | Term::Equal(w)
+                    if !w.is_empty() && lower.len() == text.len() =>
+                {
+                    if let Some(byte) = lower.find(w.as_str()) {
+                        let start = text[..byte].chars().count();
+                        out.extend(start..start + w.chars().count());
                     }
                 }
                 _ => {}

@@ -307,9 +307,15 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
             let end = case.event_end(r).map(|e| g.col_of(e.max(case.event_date(r))));
             let at = end.map_or(start + 1, |e| e + 1);
             let room = usize::from(x1.saturating_sub(at));
-            if room >= 3 {
-                let fitted = textfit::fit(&label, room.min(18), glyphs.ellipsis());
-                row.label(at, &fitted, style);
+            let placed = room >= 3 && row.label(at, &textfit::fit(&label, room.min(18), glyphs.ellipsis()), style);
+            // a course running to the edge carries its label inside the bar
+            if let (false, Some(end)) = (placed, end) {
+                let inside = usize::from(end.saturating_sub(start)).saturating_sub(1);
+                if inside >= 4 {
+                    let fitted = textfit::fit(&format!(" {label} "), inside.min(20), glyphs.ellipsis());
+                    row.buf
+                        .set_string(start + 1, y, fitted, style.add_modifier(Modifier::REVERSED));
+                }
             }
         }
     }
