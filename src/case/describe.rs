@@ -287,3 +287,58 @@ impl Case {
         }
     }
 }
+
+/// Replaces every calendar date written as `YYYY-MM-DD` in `text` with its
+/// week offset from onset ("wk 6"), for presentation mode: rule details
+/// and free text name dates too, and a shared screen must show none.
+pub fn dates_as_weeks(text: &str, onset: Date) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let is_date_at = |i: usize| {
+        bytes.len() >= i + 10
+            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && bytes[i + 4] == b'-'
+            && bytes[i + 5..i + 7].iter().all(u8::is_ascii_digit)
+            && bytes[i + 7] == b'-'
+            && bytes[i + 8..i + 10].iter().all(u8::is_ascii_digit)
+    };
+    if !(0..bytes.len()).any(is_date_at) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_date_at(i) {
+            let parsed: Option<Date> = text[i..i + 10].parse().ok();
+            match parsed {
+                Some(d) => {
+                    out.push_str(&format!("wk {}", days_between(onset, d).div_euclid(7)));
+                }
+                // not a real date (2026-13-45): still a date-shaped token; hide it
+                None => out.push_str("wk ?"),
+            }
+            i += 10;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_text_become_weeks_from_onset() {
+        let onset = Date::constant(2026, 1, 20);
+        assert_eq!(
+            dates_as_weeks("MRI 2026-03-12 and 2026-01-20 → 2026-05-04", onset),
+            "MRI wk 7 and wk 0 → wk 14"
+        );
+        assert_eq!(dates_as_weeks("no dates here: 12-03", onset), "no dates here: 12-03");
+        assert_eq!(dates_as_weeks("bad 2026-13-45 date", onset), "bad wk ? date");
+        assert_eq!(dates_as_weeks("ünïcode 2026-01-27", onset), "ünïcode wk 1");
+    }
+}

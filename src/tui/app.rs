@@ -163,6 +163,38 @@ impl App {
         self.view.event.and_then(|i| self.view.events.get(i).copied())
     }
 
+    /// Case text for one line of the screen: sanitised; while presenting,
+    /// with calendar dates turned into weeks from onset and note text
+    /// (which rule details may quote) hidden; in ASCII mode, transliterated.
+    pub fn inline(&self, case: &Case, s: &str) -> String {
+        self.shown(case, crate::text::inline(s).into_owned(), false)
+    }
+
+    /// Case text that may wrap (newlines kept), treated like [`App::inline`].
+    pub fn block(&self, case: &Case, s: &str) -> String {
+        self.shown(case, crate::text::block(s).into_owned(), true)
+    }
+
+    fn shown(&self, case: &Case, mut s: String, block: bool) -> String {
+        if self.present {
+            for note in notes_of(case) {
+                let safe = if block {
+                    crate::text::block(note)
+                } else {
+                    crate::text::inline(note)
+                };
+                if !safe.trim().is_empty() && s.contains(safe.as_ref()) {
+                    s = s.replace(safe.as_ref(), super::detail::NOTE_HIDDEN);
+                }
+            }
+            s = crate::case::describe::dates_as_weeks(&s, case.presentation.onset).into_owned();
+        }
+        if self.glyphs.ascii {
+            s = super::glyphs::to_ascii(&s).into_owned();
+        }
+        s
+    }
+
     /// Characters of a (sanitised, fitted) title matched by the query.
     pub fn highlights(&self, title: &str) -> Vec<usize> {
         self.matcher.highlights(self.list.parsed(), title)
@@ -656,6 +688,19 @@ impl App {
         }
         Effect::None
     }
+}
+
+/// Every free-text note of a case: what presentation mode hides.
+fn notes_of(case: &Case) -> impl Iterator<Item = &str> {
+    let c = case;
+    c.pt.iter()
+        .filter_map(|e| e.note.as_deref())
+        .chain(c.medication.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.injection.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.assessment.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.consult.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.surgery.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.lifestyle.as_ref().and_then(|l| l.note.as_deref()))
 }
 
 /// The list's view of a case: its haystack for search and its sort keys.

@@ -23,7 +23,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     let cursor = if list.searching { "_" } else { "" };
     let search = if list.query.is_empty() && !list.searching {
         Line::from(Span::styled(
-            format!("/ search · sort: {}", list.sort.label()),
+            format!("/ search {} sort: {}", g.dot(), list.sort.label()),
             th.style(Role::Muted),
         ))
     } else {
@@ -52,7 +52,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     let badge_w = 5;
-    let alias_w = 8.min(width / 4);
+    let alias_w = 8.min(width / 3);
     let title_w = width.saturating_sub(2 + alias_w + 1 + badge_w);
     let query = list.parsed();
     let visible = list
@@ -82,7 +82,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
             base.patch(th.style(Role::Muted))
                 .patch(sel_only(selected, th.style(Role::Selection))),
         );
-        let title = textfit::fit(&text::inline(&case.title), title_w, g.ellipsis());
+        let title = textfit::fit(&app.inline(case, &case.title), title_w, g.ellipsis());
         let hl = if query.is_empty() {
             Vec::new()
         } else {

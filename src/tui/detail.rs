@@ -6,7 +6,6 @@ use super::app::App;
 use super::textfit::wrap;
 use crate::case::describe::{DateStyle, Value};
 use crate::case::{Case, EventRef};
-use crate::text;
 use crate::theme::Role;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -28,13 +27,13 @@ pub fn title(app: &App, case: &Case, event: Option<EventRef>) -> String {
             "{} {} {}",
             case.date_label(case.event_date(r), date_style(app)),
             app.glyphs.dot(),
-            text::inline(&case.event_title(r))
+            app.inline(case, &case.event_title(r))
         ),
         None => format!(
             "{} {} {}",
-            text::inline(&case.patient.alias),
+            app.inline(case, &case.patient.alias),
             app.glyphs.dot(),
-            text::inline(&case.title)
+            app.inline(case, &case.title)
         ),
     }
 }
@@ -70,10 +69,10 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
         }
         for f in case.event_fields(r) {
             let value = match f.value {
-                Value::Text(s) => text::block(&s).into_owned(),
+                Value::Text(s) => app.block(case, &s),
                 Value::Date(d) => case.date_label(d, style),
                 Value::Note(_) if app.present => NOTE_HIDDEN.to_string(),
-                Value::Note(s) => text::block(&s).into_owned(),
+                Value::Note(s) => app.block(case, &s),
             };
             field(&mut out, f.name, &value);
         }
@@ -82,11 +81,11 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     let p = &case.patient;
     let pr = &case.presentation;
     let who = if app.present {
-        format!("{}, age {}", text::inline(&p.alias), p.age_label())
+        format!("{}, age {}", app.inline(case, &p.alias), p.age_label())
     } else {
-        let mut s = format!("{}, age {}, {}", text::inline(&p.alias), p.age_label(), p.sex);
+        let mut s = format!("{}, age {}, {}", app.inline(case, &p.alias), p.age_label(), p.sex);
         if let Some(o) = &p.occupation {
-            s.push_str(&format!(", {}", text::inline(o)));
+            s.push_str(&format!(", {}", app.inline(case, o)));
         }
         s
     };
@@ -94,14 +93,14 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     field(&mut out, "region", case.region.as_str());
     field(&mut out, "onset", &case.date_label(pr.onset, style));
     field(&mut out, "review date", &case.date_label(case.as_of, style));
-    field(&mut out, "complaint", &text::block(&pr.complaint));
-    field(&mut out, "diagnosis", &text::block(&pr.initial_diagnosis));
+    field(&mut out, "complaint", &app.block(case, &pr.complaint));
+    field(&mut out, "diagnosis", &app.block(case, &pr.initial_diagnosis));
     if let Some(wd) = &pr.working_diagnosis {
         let when = pr
             .diagnosis_revised_on
             .map(|d| format!(" (revised {})", case.date_label(d, style)))
             .unwrap_or_default();
-        field(&mut out, "working dx", &format!("{}{when}", text::block(wd)));
+        field(&mut out, "working dx", &format!("{}{when}", app.block(case, wd)));
     }
     if !pr.pain_quality.is_empty() {
         let q: Vec<&str> = pr.pain_quality.iter().map(|q| q.as_str()).collect();
@@ -131,7 +130,7 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
             parts.push(if app.present {
                 NOTE_HIDDEN.to_string()
             } else {
-                text::block(l.note.as_deref().unwrap_or("")).into_owned()
+                app.block(case, l.note.as_deref().unwrap_or(""))
             });
         }
         if !parts.is_empty() {
@@ -141,7 +140,7 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     if let Some(s) = &case.summary {
         out.push(Line::default());
         out.push(Line::from(Span::styled("Summary".to_string(), th.style(Role::Title))));
-        for l in wrap(&text::block(s), w) {
+        for l in wrap(&app.block(case, s), w) {
             out.push(Line::from(Span::styled(l, text_style)));
         }
     }
@@ -152,7 +151,7 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
             th.style(Role::Title),
         )));
         for tp in &case.teaching_points {
-            for (i, l) in wrap(&text::block(tp), w.saturating_sub(2)).into_iter().enumerate() {
+            for (i, l) in wrap(&app.block(case, tp), w.saturating_sub(2)).into_iter().enumerate() {
                 let bullet = if i == 0 {
                     format!("{} ", app.glyphs.dash())
                 } else {
@@ -167,7 +166,7 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
     }
     if !case.tags.is_empty() {
         out.push(Line::default());
-        field(&mut out, "tags", &text::inline(&case.tags.join(", ")));
+        field(&mut out, "tags", &app.inline(case, &case.tags.join(", ")));
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled(

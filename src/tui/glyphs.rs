@@ -96,3 +96,37 @@ impl Glyphs {
         if self.ascii { A[level.min(7)] } else { U[level.min(7)] }
     }
 }
+
+/// Text for an ASCII-only terminal: typographic symbols spelled in ASCII,
+/// anything else outside ASCII shown as `?`.
+pub fn to_ascii(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            '→' => out.push_str("->"),
+            '←' => out.push_str("<-"),
+            '·' | '–' | '—' | '−' => out.push('-'),
+            '…' => out.push_str("..."),
+            '≥' => out.push_str(">="),
+            '≤' => out.push_str("<="),
+            '×' => out.push('x'),
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            '°' => out.push_str(" deg"),
+            '±' => out.push_str("+/-"),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'á' | 'à' | 'â' | 'ä' => out.push('a'),
+            'í' | 'ï' => out.push('i'),
+            'ó' | 'ö' | 'ô' => out.push('o'),
+            'ú' | 'ü' => out.push('u'),
+            'ñ' => out.push('n'),
+            'ç' => out.push('c'),
+            _ => out.push('?'),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

@@ -153,7 +153,13 @@ pub struct Binding {
 }
 
 /// (action, config name, default keys, help text, status-line hint)
-type Default = (Action, &'static str, &'static [&'static str], &'static str, Option<&'static str>);
+type Default = (
+    Action,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    Option<&'static str>,
+);
 
 const DEFAULTS: &[Default] = &[
     (
@@ -323,11 +329,22 @@ impl Keymap {
             .unwrap_or_default()
     }
 
-    /// (first key, hint) for the status line.
+    /// (first key, hint) for the status line, most useful first.
     pub fn hints(&self) -> impl Iterator<Item = (String, &'static str)> + '_ {
-        self.bindings
-            .iter()
-            .filter_map(|b| Some((b.keys.first()?.to_string(), b.hint?)))
+        const ORDER: [Action; 8] = [
+            Action::Help,
+            Action::Search,
+            Action::NextPane,
+            Action::NextEvent,
+            Action::Theme,
+            Action::Present,
+            Action::Zoom,
+            Action::Quit,
+        ];
+        ORDER.iter().filter_map(|a| {
+            let b = self.bindings.iter().find(|b| b.action == *a)?;
+            Some((b.keys.first()?.to_string(), b.hint?))
+        })
     }
 }
 

@@ -140,7 +140,14 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
         Mode::Tabs => {
             let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             p.tabs = Some(tabs);
-            set(&mut p, focus, pane);
+            if focus == Pane::Timeline {
+                // the timeline needs a dozen rows; the selected event's detail fills the rest
+                let (timeline, detail) = split_centre(pane);
+                p.timeline = Some(timeline);
+                p.detail = Some(detail);
+            } else {
+                set(&mut p, focus, pane);
+            }
         }
         Mode::TooSmall => {}
     }
@@ -148,8 +155,9 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
 }
 
 fn split_centre(centre: Rect) -> (Rect, Rect) {
-    // the timeline needs its lanes, axis and traces: 5 lanes + 2 traces + axis + borders
-    let timeline_h = 12.min(centre.height.saturating_sub(5)).max(centre.height / 2);
+    // axis + 5 lanes + up to 3 rows for overlapping courses + 2 traces + borders;
+    // the detail below gets every other row
+    let timeline_h = centre.height.saturating_sub(6).clamp(9, 14);
     let [t, d] = Layout::vertical([Constraint::Length(timeline_h), Constraint::Min(3)]).areas(centre);
     (t, d)
 }

@@ -6,8 +6,8 @@
 use super::app::App;
 use super::glyphs::Glyphs;
 use super::textfit::wrap;
+use crate::case::Case;
 use crate::rules::{Band, Readiness, Status};
-use crate::text;
 use crate::theme::{Role, Theme};
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -49,7 +49,7 @@ pub fn status_role(s: Status) -> Role {
 
 /// The panel's lines for `width` columns, each with the criterion it
 /// belongs to.
-pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option<usize>)> {
+pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option<usize>)> {
     let theme: &Theme = &app.theme;
     let g = app.glyphs;
     let w = usize::from(width.max(8));
@@ -95,13 +95,20 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
                 .add_modifier(Modifier::REVERSED);
         }
         let pts = if c.points != 0.0 {
-            format!(" {}", crate::case::describe::number((c.points * 10.0).round() / 10.0))
+            crate::case::describe::number((c.points * 10.0).round() / 10.0)
         } else {
             String::new()
         };
-        let label = format!("{} {}{pts}", c.status.symbol(!g.ascii), c.id.label());
-        out.push((Line::from(Span::styled(format!(" {label}"), head)), Some(i)));
-        for l in wrap(&text::inline(&c.detail), w.saturating_sub(4)) {
+        // points right-aligned, so they never fall off a narrow panel
+        let label = format!(" {} {}", c.status.symbol(!g.ascii), c.id.label());
+        let label_w = w.saturating_sub(pts.len() + 1);
+        let label = super::textfit::fit(&label, label_w, g.ellipsis());
+        let pad = w.saturating_sub(super::textfit::width(&label) + pts.len());
+        out.push((
+            Line::from(vec![Span::styled(format!("{label}{}{pts}", " ".repeat(pad)), head)]),
+            Some(i),
+        ));
+        for l in wrap(&app.inline(case, &c.detail), w.saturating_sub(4)) {
             out.push((
                 Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
                 Some(i),
@@ -133,7 +140,7 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
             )),
             None,
         ));
-        for l in wrap(&text::inline(&f.detail), w.saturating_sub(4)) {
+        for l in wrap(&app.inline(case, &f.detail), w.saturating_sub(4)) {
             out.push((
                 Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
                 None,
@@ -151,7 +158,7 @@ pub fn lines(app: &App, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option
         ]),
         None,
     ));
-    for l in wrap(&text::inline(&r.next_step_reason), w.saturating_sub(2)) {
+    for l in wrap(&app.inline(case, &r.next_step_reason), w.saturating_sub(2)) {
         out.push((
             Line::from(Span::styled(format!("  {l}"), theme.style(Role::Text))),
             None,
@@ -170,9 +177,9 @@ pub fn scroll_for(lines: &[(Line<'static>, Option<usize>)], criterion: usize, he
 
 /// The criterion drawn at screen row `y` of the panel `area`.
 pub fn criterion_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let (_, r) = app.selected()?;
+    let (case, r) = app.selected()?;
     let inner_h = area.height.saturating_sub(2);
-    let ls = lines(app, r, area.width.saturating_sub(2));
+    let ls = lines(app, case, r, area.width.saturating_sub(2));
     let scroll = scroll_for(&ls, app.view.criterion, inner_h);
     let row = y.checked_sub(area.y + 1)? + scroll;
     ls.get(usize::from(row)).and_then(|(_, c)| *c)

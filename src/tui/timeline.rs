@@ -9,7 +9,6 @@ use super::glyphs::Glyphs;
 use super::textfit;
 use crate::case::describe::DateStyle;
 use crate::case::{Case, Date, EventKind, EventRef, days_between};
-use crate::text;
 use crate::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -302,14 +301,17 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
             } else {
                 style
             };
-            let label = text::inline(&short_label(case, r)).into_owned();
+            let label = app.inline(case, &short_label(case, r));
             let start = g.col_of(case.event_date(r));
             let end = case.event_end(r).map(|e| g.col_of(e.max(case.event_date(r))));
             let at = end.map_or(start + 1, |e| e + 1);
+            // an open course runs to the review date
+            let bar_end =
+                bar_glyph(case, r, glyphs).map(|_| end.unwrap_or_else(|| g.col_of(case.as_of.max(case.event_date(r)))));
             let room = usize::from(x1.saturating_sub(at));
             let placed = room >= 3 && row.label(at, &textfit::fit(&label, room.min(18), glyphs.ellipsis()), style);
             // a course running to the edge carries its label inside the bar
-            if let (false, Some(end)) = (placed, end) {
+            if let (false, Some(end)) = (placed, bar_end) {
                 let inside = usize::from(end.saturating_sub(start)).saturating_sub(1);
                 if inside >= 4 {
                     let fitted = textfit::fit(&format!(" {label} "), inside.min(20), glyphs.ellipsis());

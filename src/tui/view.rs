@@ -40,6 +40,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Overlay::Errors) => overlay::draw_errors(app, area, buf),
         None => {}
     }
+    if app.glyphs.ascii {
+        // the net under every path above: nothing outside ASCII reaches the terminal
+        for cell in buf.content.iter_mut() {
+            if !cell.symbol().is_ascii() {
+                cell.set_symbol("?");
+            }
+        }
+    }
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
@@ -144,8 +152,8 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             }
         }
         Pane::Readiness => {
-            if let Some((_, r)) = selected {
-                let lines = readiness::lines(app, r, inner.width);
+            if let Some((case, r)) = selected {
+                let lines = readiness::lines(app, case, r, inner.width);
                 let scroll = readiness::scroll_for(&lines, app.view.criterion, inner.height);
                 let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
                 Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

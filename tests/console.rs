@@ -1,0 +1,434 @@
+//! The console's state and drawing, without a terminal: key sequences
+//! applied to the app state, and whole screens rendered into a buffer at
+//! the sizes users have (80x24 over SSH, 120x40, 200x60 on a projector).
+
+use pathwise::case::{EventKind, days_between};
+use pathwise::library::{Library, Origin, Source};
+use pathwise::rules::Profile;
+use pathwise::theme::{Depth, ThemeSet};
+use pathwise::tui::app::{App, Msg, Settings};
+use pathwise::tui::glyphs::Glyphs;
+use pathwise::tui::keymap::Keymap;
+use pathwise::tui::layout::Pane;
+use pathwise::tui::timeline::Geometry;
+use pathwise::tui::view;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+struct Opts {
+    depth: Depth,
+    ascii: bool,
+    present: bool,
+}
+
+const PLAIN: Opts = Opts {
+    depth: Depth::TrueColor,
+    ascii: false,
+    present: false,
+};
+
+fn app_with(library: Library, w: u16, h: u16, o: Opts) -> App {
+    let settings = Settings {
+        profile: Profile::builtin(),
+        themes: ThemeSet::builtin(),
+        theme: None,
+        depth: o.depth,
+        glyphs: Glyphs { ascii: o.ascii },
+        keymap: Keymap::new(&Default::default()).0,
+        present: o.present,
+        mouse: true,
+        size: Rect::new(0, 0, w, h),
+    };
+    App::new(library, settings)
+}
+
+fn app(w: u16, h: u16) -> App {
+    app_with(Library::builtin(), w, h, PLAIN)
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Types a sequence: single characters, or named keys in angle brackets.
+fn keys(app: &mut App, seq: &str) {
+    let mut rest = seq;
+    while let Some(c) = rest.chars().next() {
+        if let Some(end) = rest.strip_prefix('<').and_then(|r| r.find('>')) {
+            let name = &rest[1..=end];
+            let code = match name {
+                "enter" => KeyCode::Enter,
+                "esc" => KeyCode::Esc,
+                "right" => KeyCode::Right,
+                "left" => KeyCode::Left,
+                "down" => KeyCode::Down,
+                "up" => KeyCode::Up,
+                "tab" => KeyCode::Tab,
+                other => panic!("unknown key <{other}>"),
+            };
+            key(app, code);
+            rest = &rest[end + 2..];
+        } else {
+            key(app, KeyCode::Char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+fn render(app: &App) -> Buffer {
+    let mut buf = Buffer::empty(app.size);
+    view::render(app, app.size, &mut buf);
+    buf
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn has_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).any(|i| {
+        b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 4] == b'-'
+            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
+            && b[i + 7] == b'-'
+            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
+    })
+}
+
+#[test]
+fn screens_at_the_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut a = app(w, h);
+        let first = text(&render(&a));
+        insta::assert_snapshot!(format!("start_{w}x{h}"), first);
+        keys(&mut a, "2<right><right>");
+        insta::assert_snapshot!(format!("event_{w}x{h}"), text(&render(&a)));
+    }
+}
+
+#[test]
+fn search_rot_enter_leaves_only_rotator_cuff_cases() {
+    let mut a = app(200, 60);
+    keys(&mut a, "/rot<enter>");
+    assert!(!a.list.searching, "Enter keeps the filter and closes the box");
+    assert!(!a.list.visible.is_empty());
+    for &i in &a.list.visible {
+        let c = &a.library.cases[i].case;
+        let words = format!("{} {}", c.title, c.tags.join(" ")).to_lowercase();
+        assert!(words.contains("rotator"), "{} is not a rotator cuff case", c.id);
+    }
+    let screen = text(&render(&a));
+    assert!(
+        screen.contains(&format!("Cases {}/24", a.list.visible.len())),
+        "count shown"
+    );
+    keys(&mut a, "<esc>");
+    assert_eq!(a.list.visible.len(), 24, "Esc clears the filter");
+}
+
+#[test]
+fn field_filters_combine_with_text() {
+    let mut a = app(200, 60);
+    keys(&mut a, "/region:lumbar band:ready<enter>");
+    assert!(!a.list.visible.is_empty());
+    for &i in &a.list.visible {
+        assert_eq!(a.library.cases[i].case.region.as_str(), "lumbar");
+        assert_eq!(a.readiness[i].band.as_str(), "ready");
+    }
+}
+
+#[test]
+fn right_three_times_selects_the_third_event_in_date_order() {
+    let mut a = app(200, 60);
+    keys(&mut a, "<right><right><right>");
+    let (case, _) = a.selected().expect("a case");
+    let events = case.events();
+    assert_eq!(a.selected_event(), Some(events[2]));
+    let dates: Vec<_> = events.iter().map(|r| case.event_date(*r)).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "events walk in date order");
+    keys(&mut a, "<left>");
+    assert_eq!(a.selected_event(), Some(events[1]));
+}
+
+#[test]
+fn selected_row_is_styled_and_the_band_is_a_word() {
+    let a = app(200, 60);
+    let buf = render(&a);
+    let list = a.panes().list.expect("list shown");
+    // first row below the border and the search line
+    let y = list.y + 2;
+    let selected = a.theme.style(pathwise::theme::Role::Selection);
+    assert_eq!(buf[(list.x + 3, y)].bg, selected.bg.unwrap_or(Color::Reset));
+    assert_eq!(buf[(list.x + 1, y)].symbol(), "▶");
+    let (_, r) = a.selected().expect("case");
+    assert!(text(&buf).contains(r.band.label()), "band word {}", r.band.label());
+}
+
+#[test]
+fn a_workup_marker_sits_at_its_week() {
+    let mut a = app(200, 60);
+    // pick a case with a workup
+    let idx = a
+        .list
+        .visible
+        .iter()
+        .position(|&i| !a.library.cases[i].case.workup.is_empty())
+        .expect("a case with imaging");
+    for _ in 0..idx {
+        keys(&mut a, "j");
+    }
+    let (case, _) = a.selected().expect("case");
+    let area = a.panes().timeline.expect("timeline");
+    let g = Geometry::new(case, &a.view.events, area);
+    let w = &case.workup[0];
+    let x = g.col_of(w.date);
+    let row = g
+        .rows
+        .iter()
+        .find(|r| r.events.iter().any(|e| e.kind == EventKind::Workup))
+        .expect("workup row");
+    let buf = render(&a);
+    assert_eq!(buf[(x, row.y)].symbol(), "◆");
+    assert!(days_between(case.presentation.onset, w.date) >= 0);
+}
+
+#[test]
+fn focusing_a_criterion_highlights_its_evidence() {
+    let mut a = app(200, 60);
+    keys(&mut a, "4");
+    // walk to a criterion with evidence
+    let (_, r) = a.selected().expect("case");
+    let n = r
+        .criteria
+        .iter()
+        .position(|c| !c.evidence.is_empty())
+        .expect("evidence");
+    for _ in 0..n {
+        keys(&mut a, "j");
+    }
+    assert!(!a.evidence().is_empty());
+    let evidence = a.evidence().to_vec();
+    keys(&mut a, "<enter>");
+    assert_eq!(
+        a.focus,
+        Pane::Timeline,
+        "Enter on a criterion shows its evidence on the timeline"
+    );
+    assert_eq!(a.selected_event(), Some(evidence[0]));
+}
+
+#[test]
+fn too_small_says_how_big_it_needs_to_be() {
+    let a = app(79, 24);
+    let s = text(&render(&a));
+    assert!(s.contains("now 79x24, needs at least 80x24"), "{s}");
+    let mut a = app(79, 24);
+    assert_eq!(
+        a.update(Msg::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE))),
+        pathwise::tui::app::Effect::Quit
+    );
+}
+
+#[test]
+fn resizing_relays_out_at_once() {
+    let mut a = app(200, 60);
+    assert!(a.panes().list.is_some());
+    keys(&mut a, "2");
+    a.update(Msg::Resize(110, 40));
+    assert!(
+        a.panes().list.is_none(),
+        "the drawer is closed while the list is not focused"
+    );
+    keys(&mut a, "1");
+    assert!(a.panes().list.is_some(), "drawer opens on focus");
+    a.update(Msg::Resize(85, 30));
+    assert!(
+        text(&render(&a)).contains("1 Cases   2 Timeline"),
+        "tabs at 80-99 columns"
+    );
+}
+
+#[test]
+fn help_lists_every_key_from_the_keymap() {
+    let mut a = app(200, 60);
+    keys(&mut a, "?");
+    let s = text(&render(&a));
+    for b in &a.keymap.bindings {
+        assert!(s.contains(&b.help[..b.help.len().min(30)]), "help misses: {}", b.help);
+    }
+    assert!(s.contains("not a medical device"));
+    keys(&mut a, "<esc>");
+    assert!(a.overlay.is_none());
+    assert!(!text(&render(&a)).contains("not a medical device"));
+}
+
+#[test]
+fn esc_never_quits() {
+    let mut a = app(120, 40);
+    for _ in 0..6 {
+        let e = a.update(Msg::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+        assert_eq!(e, pathwise::tui::app::Effect::None);
+    }
+    let e = a.update(Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
+    assert_eq!(e, pathwise::tui::app::Effect::Quit);
+}
+
+fn hostile_library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/template.toml")).expect("template");
+    let hostile = base
+        .replace(
+            "title = \"",
+            "title = \"\\u001b]52;c;cm0gLXJmIH4=\\u0007\\u001b[2J\\u001b]0;pwned\\u0007\\u202eevil ",
+        )
+        .replacen("alias = \"", "alias = \"\\u009b31m", 1);
+    assert_ne!(hostile, base);
+    std::fs::write(dir.path().join("hostile.toml"), hostile).expect("write");
+    std::fs::write(dir.path().join("broken.toml"), "schema = 1\nid = \"x\"\ntitle = 3\n").expect("write");
+    let lib = Library::load(Source::dir(Origin::Flag, dir.path()));
+    assert_eq!(lib.cases.len(), 1, "{:?}", lib.errors);
+    (dir, lib)
+}
+
+#[test]
+fn escape_sequences_in_a_title_render_as_inert_text() {
+    let (_dir, lib) = hostile_library();
+    let mut a = app_with(lib, 200, 60, PLAIN);
+    for seq in ["", "2<right>", "4", "?"] {
+        keys(&mut a, seq);
+        let buf = render(&a);
+        for cell in buf.content() {
+            assert!(
+                !cell.symbol().chars().any(pathwise::text::is_unsafe),
+                "raw control in a cell: {:?}",
+                cell.symbol()
+            );
+        }
+        keys(&mut a, "<esc>");
+    }
+    let s = text(&render(&a));
+    assert!(s.contains("^[]52;c;"), "the escape is shown, visibly: {s}");
+}
+
+#[test]
+fn load_errors_view_lists_file_line_and_message() {
+    let (_dir, lib) = hostile_library();
+    let mut a = app_with(lib, 200, 60, PLAIN);
+    assert!(
+        text(&render(&a)).contains("1 errors"),
+        "status line counts failed files"
+    );
+    keys(&mut a, "!");
+    let s = text(&render(&a));
+    assert!(s.contains("broken.toml:3:"), "{s}");
+    assert!(s.contains("invalid type"), "{s}");
+}
+
+#[test]
+fn a_click_selects_a_case() {
+    let mut a = app(200, 60);
+    let list = a.panes().list.expect("list");
+    let before = a.selected().map(|(c, _)| c.id.clone());
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 5,
+        row: list.y + 4,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.list.selected, 2);
+    assert_ne!(a.selected().map(|(c, _)| c.id.clone()), before);
+}
+
+#[test]
+fn no_color_renders_without_colour() {
+    let mut a = app_with(
+        Library::builtin(),
+        200,
+        60,
+        Opts {
+            depth: Depth::None,
+            ..PLAIN
+        },
+    );
+    keys(&mut a, "2<right>");
+    let buf = render(&a);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    // the selection still shows, by reverse video
+    assert!(buf.content().iter().any(|c| c.modifier.contains(Modifier::REVERSED)));
+}
+
+#[test]
+fn ascii_mode_renders_only_ascii() {
+    let mut a = app_with(Library::builtin(), 200, 60, Opts { ascii: true, ..PLAIN });
+    for seq in ["", "2<right><right>", "4", "?"] {
+        keys(&mut a, seq);
+        let s = text(&render(&a));
+        let bad: String = s.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(bad.is_empty(), "non-ASCII after {seq:?}: {bad:?}");
+        assert!(
+            s.contains("->") || seq != "4",
+            "arrows in rule details are spelled in ASCII"
+        );
+        keys(&mut a, "<esc>");
+    }
+}
+
+#[test]
+fn presentation_shows_no_dates_no_notes_and_only_alias_and_age() {
+    let mut a = app_with(Library::builtin(), 200, 60, Opts { present: true, ..PLAIN });
+    assert_eq!(a.theme.name, "high-contrast");
+    let notes: Vec<String> = a
+        .library
+        .cases
+        .iter()
+        .flat_map(|l| {
+            let c = &l.case;
+            c.pt.iter()
+                .filter_map(|e| e.note.clone())
+                .chain(c.medication.iter().filter_map(|e| e.note.clone()))
+                .chain(c.injection.iter().filter_map(|e| e.note.clone()))
+                .chain(c.assessment.iter().filter_map(|e| e.note.clone()))
+                .chain(c.consult.iter().filter_map(|e| e.note.clone()))
+                .chain(c.surgery.iter().filter_map(|e| e.note.clone()))
+                .chain(c.lifestyle.as_ref().and_then(|l| l.note.clone()))
+        })
+        .filter(|n| n.len() > 12)
+        .collect();
+    assert!(!notes.is_empty(), "the samples have notes to hide");
+    for _case in 0..a.list.visible.len() {
+        let (case, _) = a.selected().expect("case");
+        let (id, occupation) = (case.id.clone(), case.patient.occupation.clone());
+        let n_events = a.view.events.len();
+        keys(&mut a, "2");
+        for step in 0..=n_events {
+            let s = text(&render(&a));
+            assert!(!has_date(&s), "a calendar date on screen in {id} (step {step}):\n{s}");
+            for n in &notes {
+                assert!(!s.contains(&n[..12]), "note text on screen: {n}");
+            }
+            if let Some(o) = &occupation {
+                assert!(!s.contains(&format!(", {o}")), "occupation shown");
+            }
+            assert!(s.contains("PRESENTING"));
+            keys(&mut a, "<right>");
+        }
+        keys(&mut a, "4");
+        assert!(!has_date(&text(&render(&a))), "readiness details hold no date");
+        keys(&mut a, "1j");
+    }
+}
