@@ -333,7 +333,7 @@ fn load_errors_view_lists_file_line_and_message() {
     keys(&mut a, "!");
     let s = text(&render(&a));
     assert!(s.contains("broken.toml:3:"), "{s}");
-    assert!(s.contains("invalid type"), "{s}");
+    assert!(s.contains("wrong type"), "{s}");
 }
 
 #[test]

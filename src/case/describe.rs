@@ -326,6 +326,41 @@ pub fn dates_as_weeks(text: &str, onset: Date) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Every free-text note of a case: what presentation mode hides.
+pub fn notes(case: &Case) -> impl Iterator<Item = &str> {
+    let c = case;
+    c.pt.iter()
+        .filter_map(|e| e.note.as_deref())
+        .chain(c.medication.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.injection.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.assessment.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.consult.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.surgery.iter().filter_map(|e| e.note.as_deref()))
+        .chain(c.lifestyle.as_ref().and_then(|l| l.note.as_deref()))
+}
+
+/// What a de-identified view puts where a note was.
+pub const NOTE_HIDDEN: &str = "(note hidden while presenting)";
+
+/// De-identifies already-sanitised text for presentation: note text (which
+/// rule details may quote) is hidden and calendar dates become week
+/// offsets. `block` says how the text was sanitised (newlines kept or not),
+/// so notes are looked for in the same form.
+pub fn deidentify(case: &Case, safe: &str, block: bool) -> String {
+    let mut s = safe.to_string();
+    for note in notes(case) {
+        let note = if block {
+            crate::text::block(note)
+        } else {
+            crate::text::inline(note)
+        };
+        if !note.trim().is_empty() && s.contains(note.as_ref()) {
+            s = s.replace(note.as_ref(), NOTE_HIDDEN);
+        }
+    }
+    dates_as_weeks(&s, case.presentation.onset).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

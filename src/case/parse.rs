@@ -86,7 +86,12 @@ fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> CaseError {
         .replace("missing field", "missing required key")
         .replace("unknown variant", "unknown word")
         .replace(", expected one of", "; allowed:")
-        .replace(", expected", "; expected");
+        .replace(", expected", "; expected")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected an array like [\"a\", \"b\"]")
+        .replace("expected a borrowed string", "expected a string")
+        .replace("invalid type:", "wrong type:");
     match e.span() {
         Some(span) => CaseError::at(path, source, span.start, message),
         None => CaseError::new(path, message),

@@ -39,7 +39,15 @@ const TRACKS: [(EventKind, &str); 7] = [
 /// The whole summary as text; every string from the file is sanitised.
 pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
     let present = style == DateStyle::WeeksFromOnset;
-    let t = |s: &str| text::inline(s).into_owned();
+    // every string from the file: sanitised, and de-identified when presenting
+    let t = |s: &str| {
+        let safe = text::inline(s);
+        if present {
+            crate::case::describe::deidentify(case, &safe, false)
+        } else {
+            safe.into_owned()
+        }
+    };
     let date = |d| case.date_label(d, style);
     let mut o = String::new();
     let p = &case.patient;
@@ -111,7 +119,13 @@ pub fn render(case: &Case, ctx: &Context, style: DateStyle) -> String {
         }
     }
     if let Some(s) = &case.summary {
-        let _ = writeln!(o, "\nSummary\n  {}", text::block(s).replace('\n', "\n  "));
+        let safe = text::block(s);
+        let shown = if present {
+            crate::case::describe::deidentify(case, &safe, true)
+        } else {
+            safe.into_owned()
+        };
+        let _ = writeln!(o, "\nSummary\n  {}", shown.replace('\n', "\n  "));
     }
     for (kind, heading) in TRACKS {
         let refs: Vec<EventRef> = case.events().into_iter().filter(|r| r.kind == kind).collect();

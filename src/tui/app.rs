@@ -177,17 +177,7 @@ impl App {
 
     fn shown(&self, case: &Case, mut s: String, block: bool) -> String {
         if self.present {
-            for note in notes_of(case) {
-                let safe = if block {
-                    crate::text::block(note)
-                } else {
-                    crate::text::inline(note)
-                };
-                if !safe.trim().is_empty() && s.contains(safe.as_ref()) {
-                    s = s.replace(safe.as_ref(), super::detail::NOTE_HIDDEN);
-                }
-            }
-            s = crate::case::describe::dates_as_weeks(&s, case.presentation.onset).into_owned();
+            s = crate::case::describe::deidentify(case, &s, block);
         }
         if self.glyphs.ascii {
             s = super::glyphs::to_ascii(&s).into_owned();
@@ -688,19 +678,6 @@ impl App {
         }
         Effect::None
     }
-}
-
-/// Every free-text note of a case: what presentation mode hides.
-fn notes_of(case: &Case) -> impl Iterator<Item = &str> {
-    let c = case;
-    c.pt.iter()
-        .filter_map(|e| e.note.as_deref())
-        .chain(c.medication.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.injection.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.assessment.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.consult.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.surgery.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.lifestyle.as_ref().and_then(|l| l.note.as_deref()))
 }
 
 /// The list's view of a case: its haystack for search and its sort keys.

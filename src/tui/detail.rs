@@ -10,7 +10,7 @@ use crate::theme::Role;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-pub const NOTE_HIDDEN: &str = "(note hidden while presenting)";
+pub use crate::case::describe::NOTE_HIDDEN;
 
 fn date_style(app: &App) -> DateStyle {
     if app.present {

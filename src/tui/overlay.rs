@@ -70,7 +70,7 @@ pub fn ascii_arrows(s: &str) -> String {
 
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let r = centered(area, 96, area.height.saturating_sub(2));
-    let inner = frame(app, "Keys · Esc closes", r, buf);
+    let inner = frame(app, "Keys · j/k scroll · Esc closes", r, buf);
     Paragraph::new(help_lines(app))
         .wrap(Wrap { trim: false })
         .scroll((app.overlay_scroll, 0))
