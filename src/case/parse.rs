@@ -93,9 +93,27 @@ fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> CaseError {
         .replace("expected a borrowed string", "expected a string")
         .replace("invalid type:", "wrong type:");
     match e.span() {
-        Some(span) => CaseError::at(path, source, span.start, message),
+        Some(span) => {
+            let message = match table_at(source, span.start) {
+                Some(table) if message.starts_with("unknown key") => message.replacen(';', &format!(" in {table};"), 1),
+                _ => message,
+            };
+            CaseError::at(path, source, span.start, message)
+        }
         None => CaseError::new(path, message),
     }
+}
+
+/// The table header (`[patient]`, `[[pt]]`) a byte offset falls under, so
+/// an unknown key says where it was found.
+fn table_at(source: &str, offset: usize) -> Option<&str> {
+    let before = source.get(..offset)?;
+    before
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.split('#').next().unwrap_or(l).trim())
 }
 
 /// An optional value whose check may have failed: `None` inside `Some`

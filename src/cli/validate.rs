@@ -48,12 +48,13 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
     }
     let invalid = count_files(&errors);
     if errors.is_empty() {
-        eprintln!("checked {files} files: all valid");
+        eprintln!("checked {}: all valid", plural(files, "file"));
         Exit::Ok
     } else {
         eprintln!(
-            "checked {files} files: {valid} valid, {invalid} with problems ({} errors)",
-            errors.len()
+            "checked {}: {valid} valid, {invalid} with problems ({})",
+            plural(files, "file"),
+            plural(errors.len(), "error")
         );
         Exit::Invalid
     }
@@ -107,4 +108,8 @@ fn profile_files(root: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
