@@ -145,3 +145,130 @@ fn a_terminal_smaller_than_80x24_says_so_and_q_quits() {
     t.send(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+/// A library of three sample cases in a temp folder, for tests that change
+/// files under a running console.
+fn small_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/cases");
+    for id in [
+        "shoulder-massive-rotator-cuff-tear",
+        "lumbar-strain-low-adherence",
+        "knee-acl-rupture-before-pt",
+    ] {
+        std::fs::copy(
+            samples.join(format!("{id}.toml")),
+            dir.path().join(format!("{id}.toml")),
+        )
+        .expect("copy");
+    }
+    dir
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    // write a sibling and rename, as editors do
+    let tmp = path.with_extension("swp");
+    std::fs::write(&tmp, text.replacen(from, to, 1)).expect("write");
+    std::fs::rename(&tmp, path).expect("rename");
+}
+
+#[test]
+fn a_case_saved_elsewhere_reloads_and_an_invalid_one_moves_to_errors() {
+    let lib = small_library();
+    let Some(t) = Tmux::start("live", 160, 40) else { return };
+    t.launch(&format!("--library {}", lib.path().display()));
+    t.wait_for("the library", |s| s.contains("Cases 3/3"));
+    let file = lib.path().join("knee-acl-rupture-before-pt.toml");
+    rewrite(&file, "title = \"", "title = \"EDITED ");
+    let started = Instant::now();
+    t.wait_for("the new title", |s| s.contains("EDITED"));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "reload took {:?}",
+        started.elapsed()
+    );
+    rewrite(&file, "schema = 1", "schema = 1\nbogus_key = 3");
+    let s = t.wait_for("the error count", |s| s.contains("1 errors"));
+    assert!(s.contains("Cases 2/2"), "the other cases stay:\n{s}");
+    t.send(&["!"]);
+    let s = t.wait_for("the errors view", |s| s.contains("unknown key `bogus_key`"));
+    assert!(s.contains("knee-acl-rupture-before-pt.toml:2:1"), "{s}");
+    // Escape and q sent together would read as Alt-q
+    t.send(&["Escape"]);
+    t.wait_for("the errors view closed", |s| !s.contains("Load errors"));
+    t.send(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}
+
+#[test]
+fn e_opens_the_editor_and_the_case_reloads_after() {
+    let lib = small_library();
+    let Some(t) = Tmux::start("edit", 160, 40) else { return };
+    // an "editor" that changes the title the way a clinician would
+    let editor = lib.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nsed -i 's/^title = \"/title = \"REVISED /' \"$1\"\n",
+    )
+    .expect("write");
+    let mut perms = std::fs::metadata(&editor).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&editor, perms).expect("chmod");
+    t.type_text(&format!("export EDITOR={}", editor.display()));
+    t.send(&["Enter"]);
+    t.launch(&format!("--library {}", lib.path().display()));
+    t.wait_for("the library", |s| s.contains("Cases 3/3"));
+    t.send(&["e"]);
+    t.wait_for("the revised title", |s| s.contains("REVISED"));
+    t.send(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}
+
+fn pid_of_console(t: &Tmux) -> String {
+    let out = t.run(&["list-panes", "-F", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let children = Command::new("pgrep").args(["-P", &shell]).output().expect("pgrep");
+    String::from_utf8_lossy(&children.stdout)
+        .lines()
+        .next()
+        .expect("the console runs under the shell")
+        .to_string()
+}
+
+fn killed_by(sig: &str, code: u8) {
+    let Some(t) = Tmux::start(&format!("sig{sig}"), 100, 30) else {
+        return;
+    };
+    t.launch("");
+    t.wait_for("the console", |s| s.contains("Cases 24/24"));
+    let pid = pid_of_console(&t);
+    assert!(
+        Command::new("kill")
+            .args([&format!("-{sig}"), &pid])
+            .status()
+            .expect("kill")
+            .success()
+    );
+    let s = t.wait_for("the shell", |s| s.contains("EXIT="));
+    assert!(s.contains(&format!("EXIT={code}")), "{s}");
+    assert!(!s.contains("Cases 24/24"), "alternate screen left:\n{s}");
+    t.type_text("echo RAWFLAGS=$(stty -a | tr ' ;' '\\n\\n' | grep -c -x -e -icanon -e -echo)");
+    t.send(&["Enter"]);
+    let s = t.wait_for("stty", |s| s.lines().any(|l| l.starts_with("RAWFLAGS=")));
+    assert!(
+        s.lines().any(|l| l == "RAWFLAGS=0"),
+        "raw mode left on after SIG{sig}:\n{s}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    killed_by("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    killed_by("HUP", 129);
+}

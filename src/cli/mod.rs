@@ -28,14 +28,21 @@ use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    Ok = 0,
-    Invalid = 1,
-    Usage = 2,
+    Ok,
+    Invalid,
+    Usage,
+    /// Ended by a signal (SIGTERM, SIGHUP): the shell's 128 + number.
+    Signal(i32),
 }
 
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> ExitCode {
-        ExitCode::from(e as u8)
+        ExitCode::from(match e {
+            Exit::Ok => 0,
+            Exit::Invalid => 1,
+            Exit::Usage => 2,
+            Exit::Signal(sig) => u8::try_from(128 + sig).unwrap_or(255),
+        })
     }
 }
 

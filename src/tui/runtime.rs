@@ -146,7 +146,7 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
                 deadline.get_or_insert_with(|| Instant::now() + DEBOUNCE);
                 continue;
             }
-            Incoming::Signal(SIGTERM | SIGHUP | SIGINT) => return Ok(Exit::Ok),
+            Incoming::Signal(sig @ (SIGTERM | SIGHUP | SIGINT)) => return Ok(Exit::Signal(sig)),
             Incoming::Signal(SIGCONT) => {
                 // stopped from outside (kill -STOP, job control): take the terminal back
                 resume(term, app, gate)?;
