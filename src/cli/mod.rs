@@ -14,6 +14,7 @@ mod list;
 mod score;
 mod show;
 mod template;
+mod themes;
 mod validate;
 
 pub use json::to_string_safe as json_string;
@@ -115,6 +116,12 @@ pub enum Command {
     },
     /// Print a commented case skeleton to copy
     Template,
+    /// List the colour themes and where each comes from
+    Themes {
+        /// Validate every theme; exit 1 on a problem
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// What every command needs: where things are, the config and the profile.
@@ -226,6 +233,7 @@ pub fn main() -> ExitCode {
         Some(Command::Score { case, json, all }) => score::run(&ctx, case.as_deref(), json, all),
         Some(Command::Validate { paths }) => validate::run(&ctx, &paths),
         Some(Command::Template) => template::run(),
+        Some(Command::Themes { check }) => themes::run(&ctx, check),
     };
     exit.into()
 }

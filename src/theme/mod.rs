@@ -128,3 +128,20 @@ pub const MODIFIERS: &[(&str, Modifier)] = &[
     ("reversed", Modifier::REVERSED),
     ("crossed_out", Modifier::CROSSED_OUT),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_is_documented_for_theme_writers() {
+        let doc = include_str!("../../docs/themes.md");
+        for role in Role::ALL {
+            assert!(
+                doc.contains(&format!("| `{}` | {} |", role.name(), role.doc())),
+                "docs/themes.md lacks {}",
+                role.name()
+            );
+        }
+    }
+}
