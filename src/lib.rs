@@ -6,6 +6,7 @@
 pub mod case;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod library;
 pub mod rules;
 pub mod text;

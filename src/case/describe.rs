@@ -358,12 +358,79 @@ pub fn deidentify(case: &Case, safe: &str, block: bool) -> String {
             s = s.replace(note.as_ref(), NOTE_HIDDEN);
         }
     }
+    // a narrative may name the patient's occupation or an age over 89
+    if let Some(occupation) = case
+        .patient
+        .occupation
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| o.len() > 2)
+    {
+        s = replace_ignoring_case(&s, occupation, "[occupation]");
+    }
+    if case.patient.age >= 90 {
+        s = replace_number(&s, case.patient.age, "90+");
+    }
     dates_as_weeks(&s, case.presentation.onset).into_owned()
+}
+
+fn replace_ignoring_case(text: &str, word: &str, with: &str) -> String {
+    let lower = text.to_lowercase();
+    let needle = word.to_lowercase();
+    // lower-casing may change byte lengths outside ASCII; then match exactly
+    if lower.len() != text.len() || needle.len() != word.len() {
+        return text.replace(word, with);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(&needle) {
+        out.push_str(&text[from..from + at]);
+        out.push_str(with);
+        from += at + needle.len();
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// Replaces `n` where it stands as a number of its own ("92", "92-year"),
+/// not inside another number ("1920", "9.2").
+fn replace_number(text: &str, n: u8, with: &str) -> String {
+    let digits = n.to_string();
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        let standalone = b[i..].starts_with(digits.as_bytes())
+            && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.'))
+            && b.get(i + digits.len())
+                .is_none_or(|c| !(c.is_ascii_digit() || *c == b'.'));
+        if standalone {
+            out.push_str(with);
+            i += digits.len();
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_and_words_are_replaced_whole() {
+        assert_eq!(
+            replace_number("at 92, born 1920, 9.2 mm, 92-year-old", 92, "90+"),
+            "at 90+, born 1920, 9.2 mm, 90+-year-old"
+        );
+        assert_eq!(
+            replace_ignoring_case("A Postal carrier, postal carrier", "postal carrier", "[x]"),
+            "A [x], [x]"
+        );
+    }
 
     #[test]
     fn dates_in_text_become_weeks_from_onset() {

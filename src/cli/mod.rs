@@ -9,6 +9,7 @@ macro_rules! outln {
     };
 }
 
+mod export;
 mod json;
 mod list;
 mod score;
@@ -59,6 +60,9 @@ decide, and the clinician remains responsible.";
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Open the console in step-through (teaching) mode on this case
+    #[arg(long, value_name = "ID")]
+    pub step: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -114,6 +118,21 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Write a referral summary a surgeon reads before a consult
+    Export {
+        /// Case id, or path to a case file
+        #[arg(value_name = "ID|FILE")]
+        case: String,
+        /// Markdown (a page to read) or JSON (for other programs)
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a commented case skeleton to copy
     Template,
     /// List the colour themes and where each comes from
@@ -122,6 +141,12 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 /// What every command needs: where things are, the config and the profile.
@@ -227,11 +252,17 @@ pub fn main() -> ExitCode {
         }
     };
     let exit = match cli.command {
-        None => crate::tui::run(&ctx),
+        None => crate::tui::run(&ctx, cli.step.as_deref()),
         Some(Command::List { json }) => list::run(&ctx, json),
         Some(Command::Show { case }) => show::run(&ctx, &case),
         Some(Command::Score { case, json, all }) => score::run(&ctx, case.as_deref(), json, all),
         Some(Command::Validate { paths }) => validate::run(&ctx, &paths),
+        Some(Command::Export {
+            case,
+            format,
+            output,
+            force,
+        }) => export::run(&ctx, &case, format, output.as_deref(), force),
         Some(Command::Template) => template::run(),
         Some(Command::Themes { check }) => themes::run(&ctx, check),
     };

@@ -12,6 +12,7 @@ mod criteria;
 mod documentation;
 mod ids;
 mod json;
+pub mod pathway;
 mod period;
 mod phrases;
 mod profile;

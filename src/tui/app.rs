@@ -8,6 +8,7 @@ use super::glyphs::Glyphs;
 use super::keymap::{Action, Keymap};
 use super::layout::{self, Mode, Pane, Panes};
 use super::search::{Haystack, Matcher};
+use super::step::{CHOICES, Step};
 use super::timeline;
 use crate::case::{Case, EventRef};
 use crate::library::{Change, Library};
@@ -15,7 +16,7 @@ use crate::rules::{Band, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
 /// Everything that can happen to the console.
@@ -42,6 +43,11 @@ pub enum Effect {
     Edit(PathBuf),
     Reload,
     SetMouse(bool),
+    /// Write the selected case's referral summary (de-identified when presenting).
+    Export {
+        index: usize,
+        present: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +67,11 @@ pub struct CaseView {
     /// Index into the readiness criteria.
     pub criterion: usize,
     pub readiness_scroll: u16,
+    /// What-if: events left out of scoring, and the verdict without them.
+    pub excluded: BTreeSet<EventRef>,
+    pub what_if: Option<Readiness>,
+    /// Step-through, while it runs.
+    pub step: Option<Step>,
 }
 
 pub struct App {
@@ -159,6 +170,29 @@ impl App {
         Some((&self.library.cases[i].case, &self.readiness[i]))
     }
 
+    /// The verdict on screen: as of the step-through's "now", or with the
+    /// what-if exclusions, or as recorded.
+    pub fn verdict(&self) -> Option<(&Case, &Readiness)> {
+        let (case, base) = self.selected()?;
+        let r = match (&self.view.step, &self.view.what_if) {
+            (Some(step), _) => &step.readiness,
+            (None, Some(w)) => w,
+            (None, None) => base,
+        };
+        Some((case, r))
+    }
+
+    /// The events the timeline shows: in step-through, only those up to now.
+    pub fn timeline_events(&self) -> &[EventRef] {
+        match (&self.view.step, self.selected()) {
+            (Some(step), Some((case, _))) => {
+                let n = self.view.events.partition_point(|r| case.event_date(*r) <= step.now());
+                &self.view.events[..n]
+            }
+            _ => &self.view.events,
+        }
+    }
+
     pub fn selected_event(&self) -> Option<EventRef> {
         self.view.event.and_then(|i| self.view.events.get(i).copied())
     }
@@ -196,7 +230,7 @@ impl App {
         if self.focus != Pane::Readiness {
             return &[];
         }
-        self.selected()
+        self.verdict()
             .and_then(|(_, r)| r.criteria.get(self.view.criterion))
             .map_or(&[], |c| c.evidence.as_slice())
     }
@@ -325,6 +359,9 @@ impl App {
                 if self.list.searching && self.search_key(&k) {
                     return Effect::None;
                 }
+                if self.overlay.is_none() && self.view.step.is_some() && self.step_key(&k) {
+                    return Effect::None;
+                }
                 match self.keymap.action(&k) {
                     Some(a) => self.action(a),
                     None => Effect::None,
@@ -368,6 +405,109 @@ impl App {
         true
     }
 
+    /// Keys the step-through takes: a number or Enter answers, Enter or →
+    /// moves on after the reveal, ↑/↓ move the choice, Esc leaves.
+    fn step_key(&mut self, k: &KeyEvent) -> bool {
+        let Some(i) = self.selected_index() else { return false };
+        let Some(step) = self.view.step.as_mut() else {
+            return false;
+        };
+        let case = &self.library.cases[i].case;
+        match k.code {
+            // Esc first returns from an event's detail to the question
+            KeyCode::Esc if self.view.event.is_some() => self.view.event = None,
+            KeyCode::Esc => {
+                self.view.step = None;
+                self.flash = Some("step-through ended".into());
+            }
+            KeyCode::Char(c @ '1'..='8') if step.answered.is_none() && !step.finished => {
+                let n = c as usize - '1' as usize;
+                step.choice = n;
+                step.answer(case, CHOICES[n]);
+            }
+            KeyCode::Up | KeyCode::Char('k') if step.answered.is_none() => step.choice = step.choice.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') if step.answered.is_none() => {
+                step.choice = (step.choice + 1).min(CHOICES.len() - 1)
+            }
+            KeyCode::Enter if step.answered.is_none() && !step.finished => {
+                let choice = CHOICES[step.choice];
+                step.answer(case, choice);
+            }
+            KeyCode::Enter | KeyCode::Right if step.answered.is_some() => {
+                step.advance(case, &self.profile);
+                self.view.event = None;
+            }
+            _ => return false,
+        }
+        self.view.detail_scroll = 0;
+        true
+    }
+
+    /// Selects the case with `id` and starts its step-through
+    /// (`pathwise --step ID`). False when no such case is listed.
+    pub fn open_step(&mut self, id: &str) -> bool {
+        let Some(i) = self.library.cases.iter().position(|l| l.case.id == id) else {
+            return false;
+        };
+        if !self.list.select_row(i) {
+            return false;
+        }
+        self.case_changed();
+        self.start_step();
+        self.view.step.is_some()
+    }
+
+    fn start_step(&mut self) {
+        if self.view.step.is_some() {
+            self.view.step = None;
+            self.flash = Some("step-through ended".into());
+            return;
+        }
+        let Some((case, _)) = self.selected() else { return };
+        match Step::start(case, &self.profile) {
+            Some(step) => {
+                self.view.step = Some(step);
+                self.view.event = None;
+                self.view.excluded.clear();
+                self.view.what_if = None;
+                self.zoom = false;
+                if self.focus == Pane::List {
+                    self.focus = Pane::Timeline;
+                }
+                self.flash = Some("step-through: what should come next? 1-8 or ↑↓ Enter; Esc ends".into());
+            }
+            None => self.flash = Some("this case records no step to walk through".into()),
+        }
+    }
+
+    /// What-if: toggles the selected event out of scoring and re-scores.
+    fn toggle_excluded(&mut self, restore_all: bool) {
+        if self.view.step.is_some() {
+            self.flash = Some("what-if is off during step-through".into());
+            return;
+        }
+        if restore_all {
+            self.view.excluded.clear();
+        } else if let Some(e) = self.selected_event() {
+            if !self.view.excluded.remove(&e) {
+                self.view.excluded.insert(e);
+            }
+        } else {
+            self.flash = Some("select an event on the timeline first (←/→)".into());
+            return;
+        }
+        self.view.what_if = match (self.view.excluded.is_empty(), self.selected()) {
+            (false, Some((case, _))) => {
+                let opts = Options {
+                    excluded: self.view.excluded.clone(),
+                    ..Options::default()
+                };
+                Some(evaluate(case, &self.profile, &opts))
+            }
+            _ => None,
+        };
+    }
+
     fn refilter(&mut self) {
         let before = self.selected_index();
         self.list.refilter(&self.rows, &self.matcher, false);
@@ -389,7 +529,7 @@ impl App {
     }
 
     fn move_event(&mut self, delta: isize) {
-        let n = self.view.events.len();
+        let n = self.timeline_events().len();
         if n == 0 {
             return;
         }
@@ -402,7 +542,7 @@ impl App {
     }
 
     fn move_criterion(&mut self, delta: isize) {
-        let n = self.selected().map_or(0, |(_, r)| r.criteria.len());
+        let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
         if n > 0 {
             self.view.criterion = self.view.criterion.saturating_add_signed(delta).min(n - 1);
         }
@@ -525,6 +665,18 @@ impl App {
                 };
             }
             Action::Reload => return Effect::Reload,
+            Action::Step => self.start_step(),
+            Action::WhatIf => self.toggle_excluded(false),
+            Action::RestoreAll => self.toggle_excluded(true),
+            Action::Export => {
+                return match self.selected_index() {
+                    Some(index) => Effect::Export {
+                        index,
+                        present: self.present,
+                    },
+                    None => Effect::None,
+                };
+            }
             Action::Mouse => {
                 self.mouse = !self.mouse;
                 self.flash = Some(
@@ -659,8 +811,9 @@ impl App {
                     }
                     Pane::Timeline => {
                         if let Some((case, _)) = self.selected() {
-                            let geo = timeline::Geometry::new(case, &self.view.events, area);
-                            if let Some(hit) = geo.hit(case, &self.view.events, m.column, m.row) {
+                            let events = self.timeline_events();
+                            let geo = timeline::Geometry::new(case, events, area);
+                            if let Some(hit) = geo.hit(case, events, m.column, m.row) {
                                 self.view.event = Some(hit);
                                 self.view.detail_scroll = 0;
                             }

@@ -3,9 +3,11 @@
 //! In presentation mode dates become week offsets and notes are hidden.
 
 use super::app::App;
+use super::step::{CHOICES, Step};
 use super::textfit::wrap;
 use crate::case::describe::{DateStyle, Value};
 use crate::case::{Case, EventRef};
+use crate::rules::pathway;
 use crate::theme::Role;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -60,7 +62,21 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
         }
     };
     let style = date_style(app);
+    if let Some(step) = &app.view.step {
+        if event.is_none() {
+            return step_lines(app, case, step, w);
+        }
+    }
     if let Some(r) = event {
+        if app.view.excluded.contains(&r) {
+            out.push(Line::from(Span::styled(
+                "left out of scoring (what-if); x puts it back, X restores all".to_string(),
+                th.style(Role::Warn),
+            )));
+        }
+        if let Some(step) = pathway::step_of(case, r) {
+            field(&mut out, "pathway", &pathway::step_label(step));
+        }
         if case.event_date(r) > case.as_of {
             out.push(Line::from(Span::styled(
                 "after the review date: shown greyed, not scored".to_string(),
@@ -174,4 +190,118 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
         th.style(Role::Muted).add_modifier(Modifier::ITALIC),
     )));
     out
+}
+
+/// The step-through's question, its reveal, or the closing summary.
+fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let style = date_style(app);
+    let mut out = Vec::new();
+    let para = |out: &mut Vec<Line<'static>>, s: &str, role: Role| {
+        for l in wrap(s, w) {
+            out.push(Line::from(Span::styled(l, th.style(role))));
+        }
+    };
+    if step.finished {
+        let (rules, happened) = step.tally();
+        let n = step.answers.len();
+        para(&mut out, &format!("Step-through done: {n} stops."), Role::Title);
+        para(
+            &mut out,
+            &format!(
+                "Your answer matched the rules {rules} of {n} times, and what happened next {happened} of {n} times."
+            ),
+            Role::Text,
+        );
+        out.push(Line::default());
+        for a in &step.answers {
+            let happened = a.happened.map_or("nothing further recorded".to_string(), |(r, s)| {
+                happened_label(app, case, r, s)
+            });
+            let mark = if a.given == a.rules { app.glyphs.pointer() } else { " " };
+            para(
+                &mut out,
+                &format!(
+                    "{mark} {}: you {} · rules {} · then {}",
+                    case.date_label(a.day, style),
+                    a.given.label(),
+                    a.rules.label(),
+                    happened
+                ),
+                Role::Text,
+            );
+        }
+        out.push(Line::default());
+        para(
+            &mut out,
+            "Esc or s leaves the step-through. Nothing was written.",
+            Role::Muted,
+        );
+        return out;
+    }
+    let now = case.date_label(step.now(), style);
+    match &step.answered {
+        None => {
+            para(&mut out, &format!("{now}: what should come next?"), Role::Title);
+            // two columns when they fit, so all eight show at 80x24
+            let col_w = 30;
+            let per_row = if w >= 2 * col_w { 2 } else { 1 };
+            let rows = CHOICES.len().div_ceil(per_row);
+            for row in 0..rows {
+                let mut spans = Vec::new();
+                for col in 0..per_row {
+                    let i = col * rows + row;
+                    let Some(choice) = CHOICES.get(i) else { continue };
+                    let selected = i == step.choice;
+                    let s = format!(
+                        "{} {} {}",
+                        if selected { app.glyphs.pointer() } else { " " },
+                        i + 1,
+                        choice.label()
+                    );
+                    let st = if selected {
+                        th.style(Role::Selection).add_modifier(Modifier::BOLD)
+                    } else {
+                        th.style(Role::Text)
+                    };
+                    spans.push(Span::styled(format!("{s:<col_w$}"), st));
+                }
+                out.push(Line::from(spans));
+            }
+            para(
+                &mut out,
+                "1-8 answers, or ↑/↓ and Enter; Esc ends the step-through",
+                Role::Muted,
+            );
+        }
+        Some(a) => {
+            para(&mut out, &format!("{now}: you said {}", a.given.label()), Role::Title);
+            let agree = if a.given == a.rules { "agree" } else { "differ" };
+            para(
+                &mut out,
+                &format!("The rules say: {} ({agree})", a.rules.label()),
+                Role::Text,
+            );
+            para(
+                &mut out,
+                &format!("  because {}", app.inline(case, &a.reason)),
+                Role::Muted,
+            );
+            let happened = a.happened.map_or("nothing further is recorded".to_string(), |(r, s)| {
+                happened_label(app, case, r, s)
+            });
+            para(&mut out, &format!("What happened next: {happened}"), Role::Text);
+            para(&mut out, "Enter or → goes on to the next stop", Role::Muted);
+        }
+    }
+    out
+}
+
+fn happened_label(app: &App, case: &Case, r: EventRef, s: Option<crate::rules::NextStep>) -> String {
+    let when = case.date_label(case.event_date(r), date_style(app));
+    let what = app.inline(case, &case.event_title(r));
+    match s {
+        Some(step) => format!("{when} {what} ({})", pathway::step_label(step)),
+        None => format!("{when} {what}"),
+    }
 }

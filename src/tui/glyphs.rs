@@ -66,6 +66,10 @@ impl Glyphs {
     pub fn bar_med(self) -> &'static str {
         self.pick("━", "-")
     }
+    /// An event left out by what-if.
+    pub fn excluded(self) -> &'static str {
+        self.pick("×", "x")
+    }
     pub fn as_of(self) -> &'static str {
         self.pick("▼", "v")
     }

@@ -35,6 +35,10 @@ pub enum Action {
     Errors,
     Mouse,
     Quit,
+    Step,
+    WhatIf,
+    RestoreAll,
+    Export,
 }
 
 /// A key with its modifiers, as written in the keymap and the config.
@@ -257,6 +261,34 @@ const DEFAULTS: &[Default] = &[
         "open the case file in $EDITOR, reload on return",
         None,
     ),
+    (
+        Action::Step,
+        "step",
+        &["s"],
+        "step-through: guess the next step, then see the rules and what happened",
+        Some("step"),
+    ),
+    (
+        Action::WhatIf,
+        "what_if",
+        &["x"],
+        "what-if: leave the selected event out of scoring (never saved)",
+        None,
+    ),
+    (
+        Action::RestoreAll,
+        "restore_all",
+        &["X"],
+        "what-if: put every left-out event back",
+        None,
+    ),
+    (
+        Action::Export,
+        "export",
+        &["E"],
+        "export a referral summary (Markdown) to the current folder",
+        None,
+    ),
     (Action::Reload, "reload", &["r"], "reload the library", None),
     (Action::Errors, "errors", &["!"], "files that failed to load", None),
     (
@@ -331,11 +363,12 @@ impl Keymap {
 
     /// (first key, hint) for the status line, most useful first.
     pub fn hints(&self) -> impl Iterator<Item = (String, &'static str)> + '_ {
-        const ORDER: [Action; 8] = [
+        const ORDER: [Action; 9] = [
             Action::Help,
             Action::Search,
             Action::NextPane,
             Action::NextEvent,
+            Action::Step,
             Action::Theme,
             Action::Present,
             Action::Zoom,

@@ -157,7 +157,7 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
 fn split_centre(centre: Rect) -> (Rect, Rect) {
     // axis + 5 lanes + up to 3 rows for overlapping courses + 2 traces + borders;
     // the detail below gets every other row
-    let timeline_h = centre.height.saturating_sub(6).clamp(9, 14);
+    let timeline_h = centre.height.saturating_sub(10).clamp(10, 14);
     let [t, d] = Layout::vertical([Constraint::Length(timeline_h), Constraint::Min(3)]).areas(centre);
     (t, d)
 }

@@ -14,6 +14,7 @@ pub mod readiness;
 mod runtime;
 pub mod search;
 pub mod status;
+pub mod step;
 pub mod terminal;
 pub mod textfit;
 pub mod timeline;

@@ -7,6 +7,7 @@ use super::app::App;
 use super::glyphs::Glyphs;
 use super::textfit::wrap;
 use crate::case::Case;
+use crate::case::describe::DateStyle;
 use crate::rules::{Band, Readiness, Status};
 use crate::theme::{Role, Theme};
 use ratatui::layout::Rect;
@@ -55,6 +56,45 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
     let w = usize::from(width.max(8));
     let mut out: Vec<(Line<'static>, Option<usize>)> = Vec::new();
     let band_style = theme.style(band_role(r.band));
+    if let Some(step) = &app.view.step {
+        let style = if app.present {
+            DateStyle::WeeksFromOnset
+        } else {
+            DateStyle::Calendar
+        };
+        let head = format!(
+            " as of {} (stop {} of {})",
+            case.date_label(step.now(), style),
+            step.index + 1,
+            step.stops.len()
+        );
+        out.push((Line::from(Span::styled(head, theme.style(Role::AsOf))), None));
+    }
+    if let (Some(w), Some((_, base))) = (&app.view.what_if, app.selected()) {
+        let change = format!(
+            " what-if: score {} {arrow} {}, band {} {arrow} {}",
+            base.score,
+            w.score,
+            base.band.as_str(),
+            w.band.as_str(),
+            arrow = g.arrow()
+        );
+        for l in wrap(&change, w_cols(width)) {
+            out.push((
+                Line::from(Span::styled(l, theme.style(Role::Warn).add_modifier(Modifier::BOLD))),
+                None,
+            ));
+        }
+        if base.next_step != w.next_step {
+            let l = format!(
+                " next step {} {} {}",
+                base.next_step.label(),
+                g.arrow(),
+                w.next_step.label()
+            );
+            out.push((Line::from(Span::styled(l, theme.style(Role::Warn))), None));
+        }
+    }
     out.push((
         Line::from(vec![
             Span::styled(
@@ -167,6 +207,10 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
     out
 }
 
+fn w_cols(width: u16) -> usize {
+    usize::from(width.max(8))
+}
+
 /// The scroll that keeps the focused criterion in view.
 pub fn scroll_for(lines: &[(Line<'static>, Option<usize>)], criterion: usize, height: u16) -> u16 {
     let first = lines.iter().position(|(_, c)| *c == Some(criterion)).unwrap_or(0);
@@ -177,7 +221,7 @@ pub fn scroll_for(lines: &[(Line<'static>, Option<usize>)], criterion: usize, he
 
 /// The criterion drawn at screen row `y` of the panel `area`.
 pub fn criterion_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let (case, r) = app.selected()?;
+    let (case, r) = app.verdict()?;
     let inner_h = area.height.saturating_sub(2);
     let ls = lines(app, case, r, area.width.saturating_sub(2));
     let scroll = scroll_for(&ls, app.view.criterion, inner_h);

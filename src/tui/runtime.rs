@@ -46,7 +46,7 @@ struct InputGate {
     idle: AtomicBool,
 }
 
-pub fn run(ctx: &Context) -> Exit {
+pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
     terminal::install_panic_hook();
     let mouse = ctx.config.mouse.unwrap_or(true);
     if let Err(e) = terminal::enter(mouse) {
@@ -54,7 +54,7 @@ pub fn run(ctx: &Context) -> Exit {
         eprintln!("pathwise: cannot use this terminal: {e}");
         return Exit::Usage;
     }
-    let result = run_inside(ctx, mouse);
+    let result = run_inside(ctx, mouse, step);
     terminal::restore();
     match result {
         Ok(exit) => exit,
@@ -65,7 +65,7 @@ pub fn run(ctx: &Context) -> Exit {
     }
 }
 
-fn run_inside(ctx: &Context, mouse: bool) -> io::Result<Exit> {
+fn run_inside(ctx: &Context, mouse: bool, step: Option<&str>) -> io::Result<Exit> {
     let mut term = terminal::new_terminal()?;
     let size = term.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
@@ -94,6 +94,14 @@ fn run_inside(ctx: &Context, mouse: bool) -> io::Result<Exit> {
     let mut app = App::new(library, settings);
     if let Some(p) = key_problems.first() {
         app.flash = Some(format!("config: {p}"));
+    }
+    if let Some(id) = step {
+        if !app.open_step(id) {
+            app.flash = Some(format!(
+                "--step: no case \"{}\" with a step to walk through",
+                crate::text::inline(id)
+            ));
+        }
     }
     let (tx, rx) = mpsc::channel();
     let gate = Arc::new(InputGate {
@@ -180,6 +188,16 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
                 let changed: Vec<PathBuf> = library.cases.iter().map(|l| l.path.clone()).collect();
                 app.update(Msg::Reloaded { library, changed });
                 app.flash = Some(format!("reloaded {} cases", app.library.cases.len()));
+            }
+            Effect::Export { index, present } => {
+                let case = &app.library.cases[index].case;
+                let r = &app.readiness[index];
+                let body = crate::export::markdown(case, r, present);
+                let path = crate::export::free_name(Path::new("."), &case.id, "md");
+                app.flash = Some(match crate::export::write_atomic(&path, body.as_bytes(), false) {
+                    Ok(()) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
+                    Err(e) => format!("export failed: {}", crate::text::inline(&e.to_string())),
+                });
             }
             Effect::Edit(path) => {
                 let outcome = edit(term, app, gate, &path)?;

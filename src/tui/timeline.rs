@@ -259,7 +259,9 @@ fn event_style(app: &App, case: &Case, r: EventRef, lane: Role, selected: Option
 
 /// Draws the lanes, axis and traces inside `area` (borders are the caller's).
 pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
-    let g = Geometry::new(case, &app.view.events, area);
+    let g = Geometry::new(case, app.timeline_events(), area);
+    // step-through draws nothing past its "now"
+    let now = app.view.step.as_ref().map_or(case.as_of, |s| s.now());
     let glyphs = app.glyphs;
     let theme = &app.theme;
     let x1 = g.inner.x + g.inner.width;
@@ -286,12 +288,19 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
             let style = event_style(app, case, r, role, selected);
             if let Some(bar) = bar_glyph(case, r, glyphs) {
                 let start = g.col_of(case.event_date(r));
-                let end = g.col_of(case.event_end(r).unwrap_or(case.as_of).max(case.event_date(r)));
+                let until = case.event_end(r).unwrap_or(case.as_of);
+                let until = if app.view.step.is_some() { until.min(now) } else { until };
+                let end = g.col_of(until.max(case.event_date(r)));
                 for x in start..=end {
                     row.put(x, bar, style);
                 }
             } else {
-                row.put(g.col_of(case.event_date(r)), marker_glyph(r.kind, glyphs), style);
+                let glyph = if app.view.excluded.contains(&r) {
+                    glyphs.excluded()
+                } else {
+                    marker_glyph(r.kind, glyphs)
+                };
+                row.put(g.col_of(case.event_date(r)), glyph, style);
             }
         }
         for &r in &lane_row.events {
@@ -301,9 +310,17 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
             } else {
                 style
             };
-            let label = app.inline(case, &short_label(case, r));
+            // a course still running at the step-through's "now" has no counts yet
+            let running = app.view.step.is_some() && case.event_end(r).is_none_or(|e| e > now);
+            let label = if running && r.kind == EventKind::Pt {
+                String::new()
+            } else {
+                app.inline(case, &short_label(case, r))
+            };
             let start = g.col_of(case.event_date(r));
-            let end = case.event_end(r).map(|e| g.col_of(e.max(case.event_date(r))));
+            // in step-through a course ends, for now, at "now"
+            let clamp = |e: Date| if app.view.step.is_some() { e.min(now) } else { e };
+            let end = case.event_end(r).map(|e| g.col_of(clamp(e).max(case.event_date(r))));
             let at = end.map_or(start + 1, |e| e + 1);
             // an open course runs to the review date
             let bar_end =
@@ -386,7 +403,10 @@ fn draw_axis(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         .find(|s| per_week * *s as f64 >= 5.0)
         .unwrap_or(520);
     let mut row = Row::new(buf, y, g.plot_x, x1);
-    let as_of_col = g.col_of(case.as_of);
+    // the review date, or the step-through's "now"
+    let step_now = app.view.step.as_ref().map(|s| s.now());
+    let marked = step_now.unwrap_or(case.as_of);
+    let as_of_col = g.col_of(marked);
     row.put(as_of_col, app.glyphs.as_of(), theme.style(Role::AsOf));
     let total_weeks = g.span_days / 7;
     let mut week = 0;
@@ -401,9 +421,15 @@ fn draw_axis(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         week += step;
     }
     // the review date, named where there is room after the marker
-    let as_of_label = match app.present {
-        true => case.date_label(case.as_of, DateStyle::WeeksFromOnset),
-        false => format!("as of {}", case.as_of),
+    let style = if app.present {
+        DateStyle::WeeksFromOnset
+    } else {
+        DateStyle::Calendar
+    };
+    let as_of_label = match (step_now, app.present) {
+        (Some(now), _) => format!("now {}", case.date_label(now, style)),
+        (None, true) => case.date_label(case.as_of, style),
+        (None, false) => format!("as of {}", case.as_of),
     };
     row.label(as_of_col + 1, &as_of_label, theme.style(Role::AsOf));
 }
@@ -416,6 +442,8 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
     let selected = app.selected_event();
     let evidence = app.evidence();
     let assessments = &case.assessment;
+    // step-through shows no measure past its "now"
+    let shown = |d: Date| app.view.step.as_ref().is_none_or(|s| d <= s.now());
     // pain: the latest rating at or before each column's date
     if g.pain_row() < bottom {
         buf.set_string(
@@ -427,6 +455,7 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         let points: Vec<(Date, f64, usize)> = assessments
             .iter()
             .enumerate()
+            .filter(|(_, a)| shown(a.date))
             .filter_map(|(i, a)| Some((a.date, f64::from(a.pain?) / 10.0, i)))
             .collect();
         trace(
@@ -465,6 +494,7 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         let points: Vec<(Date, f64, usize)> = assessments
             .iter()
             .enumerate()
+            .filter(|(_, a)| shown(a.date))
             .filter_map(|(i, a)| {
                 let f = a.function.filter(|f| f.instrument == inst)?;
                 Some((a.date, f.score / hi, i))

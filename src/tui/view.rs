@@ -152,7 +152,7 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             }
         }
         Pane::Readiness => {
-            if let Some((case, r)) = selected {
+            if let Some((case, r)) = app.verdict() {
                 let lines = readiness::lines(app, case, r, inner.width);
                 let scroll = readiness::scroll_for(&lines, app.view.criterion, inner.height);
                 let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();

@@ -1,0 +1,38 @@
+//! `pathwise export ID|FILE --format markdown|json [-o FILE] [--force]`.
+
+use super::{Context, Exit, ExportFormat, find_case, json_string, report};
+use crate::export;
+use crate::rules::{Options, evaluate};
+use std::path::Path;
+
+pub fn run(ctx: &Context, arg: &str, format: ExportFormat, output: Option<&Path>, force: bool) -> Exit {
+    let (_, case) = match find_case(ctx, arg) {
+        Ok(found) => found,
+        Err((exit, errors)) => {
+            report(&errors);
+            return exit;
+        }
+    };
+    let r = evaluate(&case, &ctx.profile, &Options::default());
+    let present = ctx.global.present;
+    let body = match format {
+        ExportFormat::Markdown => export::markdown(&case, &r, present),
+        ExportFormat::Json => json_string(&export::json(&case, &r, present)) + "\n",
+    };
+    match output {
+        None => {
+            super::write_out(&body);
+            Exit::Ok
+        }
+        Some(path) => match export::write_atomic(path, body.as_bytes(), force) {
+            Ok(()) => {
+                eprintln!("wrote {}", crate::text::inline(&path.to_string_lossy()));
+                Exit::Ok
+            }
+            Err(e) => {
+                eprintln!("pathwise export: {}", crate::text::inline(&e.to_string()));
+                Exit::Invalid
+            }
+        },
+    }
+}
