@@ -103,6 +103,15 @@ mod tests {
     }
 
     #[test]
+    fn the_case_format_doc_lists_every_drug() {
+        let doc = include_str!("../../docs/case-format.md");
+        for (name, class) in ENTRIES {
+            let row = doc.lines().find(|l| l.starts_with(&format!("| `{class}` |"))).expect("a row per class");
+            assert!(row.contains(name), "docs/case-format.md lacks {name} under {class}");
+        }
+    }
+
+    #[test]
     fn covers_the_common_classes() {
         assert!(ENTRIES.len() >= 30);
         for class in [
