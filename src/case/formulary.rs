@@ -106,7 +106,10 @@ mod tests {
     fn the_case_format_doc_lists_every_drug() {
         let doc = include_str!("../../docs/case-format.md");
         for (name, class) in ENTRIES {
-            let row = doc.lines().find(|l| l.starts_with(&format!("| `{class}` |"))).expect("a row per class");
+            let row = doc
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{class}` |")))
+                .expect("a row per class");
             assert!(row.contains(name), "docs/case-format.md lacks {name} under {class}");
         }
     }

@@ -72,7 +72,7 @@ pub struct Global {
     /// Case library folder (overrides PATHWISE_LIBRARY and the config file)
     #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
-    /// Readiness profile file (thresholds and weights)
+    /// Readiness profile: a file, or a shipped one by name (default, twelve-week)
     #[arg(long, global = true, value_name = "FILE")]
     pub profile: Option<PathBuf>,
     /// Colour theme by name
@@ -165,7 +165,7 @@ impl Context {
             None => Config::default(),
         };
         let profile = match global.profile.as_ref().or(config.profile.as_ref()) {
-            Some(path) => Profile::load(path).map_err(|e| e.to_string())?,
+            Some(path) => Profile::resolve(path).map_err(|e| e.to_string())?,
             None => Profile::builtin(),
         };
         Ok(Context {

@@ -16,6 +16,12 @@ pub const BUILTIN_TOML: &str = include_str!("../../data/profiles/default.toml");
 /// Profile files larger than this are refused unread.
 pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 
+/// The profiles compiled in, by name.
+pub const SHIPPED: &[(&str, &str)] = &[
+    ("default", BUILTIN_TOML),
+    ("twelve-week", include_str!("../../data/profiles/twelve-week.toml")),
+];
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub name: String,
@@ -215,6 +221,19 @@ impl Profile {
     /// unknown keys and bad values are errors with their line and column.
     pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
         Profile::over(Profile::builtin(), path, text)
+    }
+
+    /// A profile file, or the name of a shipped one (`default`,
+    /// `twelve-week`) when no such file exists, so `--profile twelve-week`
+    /// works from any folder and after `cargo install`.
+    pub fn resolve(arg: &Path) -> Result<Profile, ProfileError> {
+        if !arg.exists() {
+            let name = arg.to_string_lossy();
+            if let Some((_, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
+                return Profile::from_toml(Path::new(&format!("{name}.toml")), text);
+            }
+        }
+        Profile::load(arg)
     }
 
     /// Reads and parses a profile file.
