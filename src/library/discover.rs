@@ -23,7 +23,10 @@ pub fn case_files(root: &Path) -> Found {
     let mut visited = HashSet::new();
     match fs::metadata(root) {
         Ok(m) if m.is_file() => found.files.push(root.to_path_buf()),
-        Ok(_) => walk(root, &mut visited, &mut found),
+        Ok(m) if m.is_dir() => walk(root, &mut visited, &mut found),
+        Ok(_) => found
+            .errors
+            .push(CaseError::new(root, "not a regular file (a pipe, socket or device); skipped")),
         Err(e) => found.errors.push(CaseError::new(root, format!("cannot open: {e}"))),
     }
     found.files.sort();
@@ -83,9 +86,15 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Found) {
                     subdirs.push(path);
                 }
             }
-            Ok(_) => {
+            Ok(m) if m.is_file() => {
                 if !hidden && is_case_file(&path) {
                     found.files.push(path);
+                }
+            }
+            // a FIFO, socket or device named *.toml: opening it could block
+            Ok(_) => {
+                if !hidden && is_case_file(&path) {
+                    found.errors.push(CaseError::new(&path, "not a regular file (a pipe, socket or device); skipped"));
                 }
             }
             Err(e) => {

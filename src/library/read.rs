@@ -15,6 +15,14 @@ pub fn load_case_file(path: &Path) -> Result<Case, Vec<CaseError>> {
 /// The length is checked before reading, and the read is capped, so a file
 /// that grows while it is read cannot make us hold more than the limit.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, CaseError> {
+    // opening a FIFO blocks until a writer comes: look before opening
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            return Err(CaseError::new(path, "not a regular file (a pipe, socket or device); skipped"));
+        }
+        Err(e) => return Err(CaseError::new(path, format!("cannot read: {e}"))),
+        Ok(_) => {}
+    }
     let file = File::open(path).map_err(|e| CaseError::new(path, format!("cannot read: {e}")))?;
     let len = file
         .metadata()
