@@ -5,16 +5,15 @@
 
 use super::cases::{CaseList, Row};
 use super::glyphs::Glyphs;
-use super::keymap::{Action, Keymap};
+use super::keymap::Keymap;
 use super::layout::{self, Mode, Pane, Panes};
 use super::search::{Haystack, Matcher};
-use super::step::{CHOICES, Step};
-use super::timeline;
+use super::step::Step;
 use crate::case::{Case, EventRef};
 use crate::library::{Change, Library};
 use crate::rules::{Band, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -81,7 +80,7 @@ pub struct App {
     pub readiness: Vec<Readiness>,
     pub rows: Vec<Row>,
     pub list: CaseList,
-    matcher: Matcher,
+    pub(super) matcher: Matcher,
     pub view: CaseView,
     pub focus: Pane,
     pub overlay: Option<Overlay>,
@@ -90,9 +89,9 @@ pub struct App {
     pub present: bool,
     pub themes: ThemeSet,
     pub theme: Theme,
-    theme_name: String,
+    pub(super) theme_name: String,
     /// The theme in use before presenting, restored after.
-    theme_before_present: Option<String>,
+    pub(super) theme_before_present: Option<String>,
     pub theme_chosen: bool,
     pub depth: Depth,
     pub glyphs: Glyphs,
@@ -282,7 +281,7 @@ impl App {
 
     /// Rebuilds the selected case's event order; `keep` holds on to the
     /// event and scroll positions (a reload of the same case).
-    fn refresh_case_view(&mut self, keep: bool) {
+    pub(super) fn refresh_case_view(&mut self, keep: bool) {
         let events = self.selected().map(|(c, _)| c.events()).unwrap_or_default();
         if keep {
             let n = events.len();
@@ -296,11 +295,11 @@ impl App {
         }
     }
 
-    fn case_changed(&mut self) {
+    pub(super) fn case_changed(&mut self) {
         self.refresh_case_view(false);
     }
 
-    fn list_height(&self) -> usize {
+    pub(super) fn list_height(&self) -> usize {
         self.panes().list.map_or(10, |r| r.height.saturating_sub(3) as usize)
     }
 
@@ -371,7 +370,7 @@ impl App {
     }
 
     /// Keys typed into the search box; false for keys it does not take.
-    fn search_key(&mut self, k: &KeyEvent) -> bool {
+    pub(super) fn search_key(&mut self, k: &KeyEvent) -> bool {
         let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         match k.code {
             KeyCode::Char('u') if ctrl => {
@@ -405,110 +404,7 @@ impl App {
         true
     }
 
-    /// Keys the step-through takes: a number or Enter answers, Enter or →
-    /// moves on after the reveal, ↑/↓ move the choice, Esc leaves.
-    fn step_key(&mut self, k: &KeyEvent) -> bool {
-        let Some(i) = self.selected_index() else { return false };
-        let Some(step) = self.view.step.as_mut() else {
-            return false;
-        };
-        let case = &self.library.cases[i].case;
-        match k.code {
-            // Esc first returns from an event's detail to the question
-            KeyCode::Esc if self.view.event.is_some() => self.view.event = None,
-            KeyCode::Esc => {
-                self.view.step = None;
-                self.flash = Some("step-through ended".into());
-            }
-            KeyCode::Char(c @ '1'..='8') if step.answered.is_none() && !step.finished => {
-                let n = c as usize - '1' as usize;
-                step.choice = n;
-                step.answer(case, CHOICES[n]);
-            }
-            KeyCode::Up | KeyCode::Char('k') if step.answered.is_none() => step.choice = step.choice.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') if step.answered.is_none() => {
-                step.choice = (step.choice + 1).min(CHOICES.len() - 1)
-            }
-            KeyCode::Enter if step.answered.is_none() && !step.finished => {
-                let choice = CHOICES[step.choice];
-                step.answer(case, choice);
-            }
-            KeyCode::Enter | KeyCode::Right if step.answered.is_some() => {
-                step.advance(case, &self.profile);
-                self.view.event = None;
-            }
-            _ => return false,
-        }
-        self.view.detail_scroll = 0;
-        true
-    }
-
-    /// Selects the case with `id` and starts its step-through
-    /// (`pathwise --step ID`). False when no such case is listed.
-    pub fn open_step(&mut self, id: &str) -> bool {
-        let Some(i) = self.library.cases.iter().position(|l| l.case.id == id) else {
-            return false;
-        };
-        if !self.list.select_row(i) {
-            return false;
-        }
-        self.case_changed();
-        self.start_step();
-        self.view.step.is_some()
-    }
-
-    fn start_step(&mut self) {
-        if self.view.step.is_some() {
-            self.view.step = None;
-            self.flash = Some("step-through ended".into());
-            return;
-        }
-        let Some((case, _)) = self.selected() else { return };
-        match Step::start(case, &self.profile) {
-            Some(step) => {
-                self.view.step = Some(step);
-                self.view.event = None;
-                self.view.excluded.clear();
-                self.view.what_if = None;
-                self.zoom = false;
-                if self.focus == Pane::List {
-                    self.focus = Pane::Timeline;
-                }
-                self.flash = Some("step-through: what should come next? 1-8 or ↑↓ Enter; Esc ends".into());
-            }
-            None => self.flash = Some("this case records no step to walk through".into()),
-        }
-    }
-
-    /// What-if: toggles the selected event out of scoring and re-scores.
-    fn toggle_excluded(&mut self, restore_all: bool) {
-        if self.view.step.is_some() {
-            self.flash = Some("what-if is off during step-through".into());
-            return;
-        }
-        if restore_all {
-            self.view.excluded.clear();
-        } else if let Some(e) = self.selected_event() {
-            if !self.view.excluded.remove(&e) {
-                self.view.excluded.insert(e);
-            }
-        } else {
-            self.flash = Some("select an event on the timeline first (←/→)".into());
-            return;
-        }
-        self.view.what_if = match (self.view.excluded.is_empty(), self.selected()) {
-            (false, Some((case, _))) => {
-                let opts = Options {
-                    excluded: self.view.excluded.clone(),
-                    ..Options::default()
-                };
-                Some(evaluate(case, &self.profile, &opts))
-            }
-            _ => None,
-        };
-    }
-
-    fn refilter(&mut self) {
+    pub(super) fn refilter(&mut self) {
         let before = self.selected_index();
         self.list.refilter(&self.rows, &self.matcher, false);
         let height = self.list_height();
@@ -516,320 +412,6 @@ impl App {
         if self.selected_index() != before {
             self.case_changed();
         }
-    }
-
-    fn move_list(&mut self, delta: isize) {
-        let before = self.selected_index();
-        self.list.move_by(delta);
-        let height = self.list_height();
-        self.list.scroll_into_view(height);
-        if self.selected_index() != before {
-            self.case_changed();
-        }
-    }
-
-    fn move_event(&mut self, delta: isize) {
-        let n = self.timeline_events().len();
-        if n == 0 {
-            return;
-        }
-        self.view.event = Some(match self.view.event {
-            None if delta < 0 => n - 1,
-            None => 0,
-            Some(i) => i.saturating_add_signed(delta).min(n - 1),
-        });
-        self.view.detail_scroll = 0;
-    }
-
-    fn move_criterion(&mut self, delta: isize) {
-        let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
-        if n > 0 {
-            self.view.criterion = self.view.criterion.saturating_add_signed(delta).min(n - 1);
-        }
-    }
-
-    fn page(&self) -> isize {
-        self.panes()
-            .get(self.focus)
-            .map_or(10, |r| r.height.saturating_sub(2).max(1) as isize)
-    }
-
-    fn move_focused(&mut self, delta: isize) {
-        match self.focus {
-            Pane::List => self.move_list(delta),
-            Pane::Timeline => self.move_event(delta),
-            Pane::Detail => {
-                self.view.detail_scroll = self.view.detail_scroll.saturating_add_signed(delta as i16);
-            }
-            Pane::Readiness => self.move_criterion(delta),
-        }
-    }
-
-    fn focus_on(&mut self, pane: Pane) {
-        self.focus = pane;
-        if pane == Pane::Timeline && self.view.event.is_none() && !self.view.events.is_empty() {
-            self.view.event = Some(0);
-        }
-    }
-
-    fn action(&mut self, a: Action) -> Effect {
-        if let Some(overlay) = self.overlay {
-            return self.overlay_action(overlay, a);
-        }
-        match a {
-            Action::Quit => return Effect::Quit,
-            Action::Down => self.move_focused(1),
-            Action::Up => self.move_focused(-1),
-            Action::NextEvent => self.move_event(1),
-            Action::PrevEvent => self.move_event(-1),
-            Action::NextPane => self.focus_on(self.focus.next()),
-            Action::PrevPane => self.focus_on(self.focus.prev()),
-            Action::FocusList => self.focus_on(Pane::List),
-            Action::FocusTimeline => self.focus_on(Pane::Timeline),
-            Action::FocusDetail => self.focus_on(Pane::Detail),
-            Action::FocusReadiness => self.focus_on(Pane::Readiness),
-            Action::Search => {
-                self.focus = Pane::List;
-                self.zoom = false;
-                self.list.searching = true;
-            }
-            Action::Back => self.back(),
-            Action::Top | Action::Bottom => {
-                let end = a == Action::Bottom;
-                match self.focus {
-                    Pane::List => {
-                        let before = self.selected_index();
-                        self.list.to_end(end);
-                        let h = self.list_height();
-                        self.list.scroll_into_view(h);
-                        if self.selected_index() != before {
-                            self.case_changed();
-                        }
-                    }
-                    Pane::Timeline => {
-                        let n = self.view.events.len();
-                        if n > 0 {
-                            self.view.event = Some(if end { n - 1 } else { 0 });
-                        }
-                    }
-                    Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
-                    Pane::Readiness => self.move_criterion(if end { isize::MAX / 2 } else { isize::MIN / 2 }),
-                }
-            }
-            Action::PageDown => {
-                let p = self.page();
-                self.move_focused(p);
-            }
-            Action::PageUp => {
-                let p = self.page();
-                self.move_focused(-p);
-            }
-            Action::Open => match self.focus {
-                Pane::List => self.focus_on(Pane::Timeline),
-                Pane::Readiness => {
-                    let first = self.evidence().first().copied();
-                    if let Some(e) = first {
-                        self.view.event = self.view.events.iter().position(|x| *x == e);
-                        self.focus = Pane::Timeline;
-                    } else {
-                        self.flash = Some("this criterion rests on no dated event".into());
-                    }
-                }
-                _ => {}
-            },
-            Action::Sort => {
-                self.list.sort = self.list.sort.next();
-                self.list.refilter(&self.rows, &self.matcher, true);
-                self.flash = Some(format!("sorted by {}", self.list.sort.label()));
-            }
-            Action::Help => {
-                self.overlay = Some(Overlay::Help);
-                self.overlay_scroll = 0;
-            }
-            Action::Errors => {
-                self.overlay = Some(Overlay::Errors);
-                self.overlay_scroll = 0;
-            }
-            Action::Theme => self.next_theme(),
-            Action::Present => self.toggle_present(),
-            Action::Zoom => self.zoom = !self.zoom,
-            Action::Edit => {
-                return match (self.selected_index(), &self.library.source.dir) {
-                    (Some(i), Some(_)) => Effect::Edit(self.library.cases[i].path.clone()),
-                    (Some(_), None) => {
-                        self.flash =
-                            Some("built-in samples are read-only; `pathwise --library DIR` opens your own".into());
-                        Effect::None
-                    }
-                    (None, _) => Effect::None,
-                };
-            }
-            Action::Reload => return Effect::Reload,
-            Action::Step => self.start_step(),
-            Action::WhatIf => self.toggle_excluded(false),
-            Action::RestoreAll => self.toggle_excluded(true),
-            Action::Export => {
-                return match self.selected_index() {
-                    Some(index) => Effect::Export {
-                        index,
-                        present: self.present,
-                    },
-                    None => Effect::None,
-                };
-            }
-            Action::Mouse => {
-                self.mouse = !self.mouse;
-                self.flash = Some(
-                    if self.mouse {
-                        "mouse on"
-                    } else {
-                        "mouse off: the terminal selects text"
-                    }
-                    .into(),
-                );
-                return Effect::SetMouse(self.mouse);
-            }
-        }
-        Effect::None
-    }
-
-    fn overlay_action(&mut self, overlay: Overlay, a: Action) -> Effect {
-        match a {
-            Action::Quit => return Effect::Quit,
-            Action::Back => self.overlay = None,
-            Action::Help if overlay == Overlay::Help => self.overlay = None,
-            Action::Errors if overlay == Overlay::Errors => self.overlay = None,
-            Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Errors => self.overlay = Some(Overlay::Errors),
-            Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
-            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
-            Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
-            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
-            Action::Top => self.overlay_scroll = 0,
-            Action::Bottom => self.overlay_scroll = u16::MAX / 2,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    /// Esc: close the search, leave zoom, step back toward the list.
-    fn back(&mut self) {
-        if self.zoom {
-            self.zoom = false;
-        } else if !self.list.query.is_empty() && self.focus == Pane::List {
-            self.list.query.clear();
-            self.refilter();
-        } else if self.focus == Pane::Readiness || self.focus == Pane::Detail {
-            self.focus = Pane::Timeline;
-        } else if self.focus == Pane::Timeline {
-            if self.view.event.is_some() {
-                self.view.event = None;
-            } else {
-                self.focus = Pane::List;
-            }
-        }
-    }
-
-    fn set_theme(&mut self, name: &str) {
-        let (theme, problem) = self.themes.resolve_or_default(name, self.depth);
-        self.theme_name = theme.name.clone();
-        self.theme = theme;
-        self.flash = Some(match problem {
-            Some(e) => format!("theme problem, using default: {e}"),
-            None => format!("theme: {}", self.theme_name),
-        });
-    }
-
-    fn next_theme(&mut self) {
-        let names = self.themes.names();
-        let i = names
-            .iter()
-            .position(|n| *n == self.theme_name)
-            .map_or(0, |i| (i + 1) % names.len());
-        let next = names[i].to_string();
-        self.theme_chosen = true;
-        self.set_theme(&next);
-    }
-
-    fn toggle_present(&mut self) {
-        self.present = !self.present;
-        if self.present {
-            if !self.theme_chosen {
-                self.theme_before_present = Some(self.theme_name.clone());
-                self.set_theme("high-contrast");
-            }
-            self.flash = Some("presenting: de-identified, dates as weeks from onset, notes hidden".into());
-        } else {
-            if let Some(name) = self.theme_before_present.take() {
-                self.set_theme(&name);
-            }
-            self.flash = Some("presentation mode off".into());
-        }
-    }
-
-    fn mouse_event(&mut self, m: MouseEvent) -> Effect {
-        if self.overlay.is_some() {
-            match m.kind {
-                MouseEventKind::ScrollDown => self.overlay_scroll = self.overlay_scroll.saturating_add(3),
-                MouseEventKind::ScrollUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(3),
-                MouseEventKind::Down(MouseButton::Left) => self.overlay = None,
-                _ => {}
-            }
-            return Effect::None;
-        }
-        let panes = self.panes();
-        let Some(pane) = panes.at(m.column, m.row) else {
-            return Effect::None;
-        };
-        match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let d: isize = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-                let focus = self.focus;
-                self.focus = pane;
-                self.move_focused(if pane == Pane::Timeline { d.signum() } else { d });
-                self.focus = focus;
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                self.focus = pane;
-                let Some(area) = panes.get(pane) else {
-                    return Effect::None;
-                };
-                match pane {
-                    Pane::List => {
-                        // rows start below the border and the search line
-                        let first = area.y + 2;
-                        if m.row >= first {
-                            let pos = self.list.offset + (m.row - first) as usize;
-                            if pos < self.list.visible.len() {
-                                let before = self.selected_index();
-                                self.list.selected = pos;
-                                if self.selected_index() != before {
-                                    self.case_changed();
-                                }
-                            }
-                        }
-                    }
-                    Pane::Timeline => {
-                        if let Some((case, _)) = self.selected() {
-                            let events = self.timeline_events();
-                            let geo = timeline::Geometry::new(case, events, area);
-                            if let Some(hit) = geo.hit(case, events, m.column, m.row) {
-                                self.view.event = Some(hit);
-                                self.view.detail_scroll = 0;
-                            }
-                        }
-                    }
-                    Pane::Readiness => {
-                        if let Some(i) = super::readiness::criterion_at(self, area, m.row) {
-                            self.view.criterion = i;
-                        }
-                    }
-                    Pane::Detail => {}
-                }
-            }
-            _ => {}
-        }
-        Effect::None
     }
 }
 

@@ -2,6 +2,7 @@
 //! readiness rules. `app` holds the state and `update`; `view` and the pane
 //! modules draw it; `runtime` owns the terminal and the event loop.
 
+mod actions;
 pub mod app;
 pub mod case_list;
 pub mod cases;
@@ -9,12 +10,14 @@ pub mod detail;
 pub mod glyphs;
 pub mod keymap;
 pub mod layout;
+mod mouse;
 pub mod overlay;
 pub mod readiness;
 mod runtime;
 pub mod search;
 pub mod status;
 pub mod step;
+mod teaching;
 pub mod terminal;
 pub mod textfit;
 pub mod timeline;

@@ -1,0 +1,257 @@
+//! What each keymap action does to the state: moving in the focused pane,
+//! switching panes, overlays, themes, presentation and zoom.
+
+use super::app::{App, Effect, Overlay};
+use super::keymap::Action;
+use super::layout::Pane;
+
+impl App {
+    pub(super) fn move_list(&mut self, delta: isize) {
+        let before = self.selected_index();
+        self.list.move_by(delta);
+        let height = self.list_height();
+        self.list.scroll_into_view(height);
+        if self.selected_index() != before {
+            self.case_changed();
+        }
+    }
+
+    pub(super) fn move_event(&mut self, delta: isize) {
+        let n = self.timeline_events().len();
+        if n == 0 {
+            return;
+        }
+        self.view.event = Some(match self.view.event {
+            None if delta < 0 => n - 1,
+            None => 0,
+            Some(i) => i.saturating_add_signed(delta).min(n - 1),
+        });
+        self.view.detail_scroll = 0;
+    }
+
+    pub(super) fn move_criterion(&mut self, delta: isize) {
+        let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
+        if n > 0 {
+            self.view.criterion = self.view.criterion.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    pub(super) fn page(&self) -> isize {
+        self.panes()
+            .get(self.focus)
+            .map_or(10, |r| r.height.saturating_sub(2).max(1) as isize)
+    }
+
+    pub(super) fn move_focused(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => self.move_list(delta),
+            Pane::Timeline => self.move_event(delta),
+            Pane::Detail => {
+                self.view.detail_scroll = self.view.detail_scroll.saturating_add_signed(delta as i16);
+            }
+            Pane::Readiness => self.move_criterion(delta),
+        }
+    }
+
+    pub(super) fn focus_on(&mut self, pane: Pane) {
+        self.focus = pane;
+        if pane == Pane::Timeline && self.view.event.is_none() && !self.view.events.is_empty() {
+            self.view.event = Some(0);
+        }
+    }
+
+    pub(super) fn action(&mut self, a: Action) -> Effect {
+        if let Some(overlay) = self.overlay {
+            return self.overlay_action(overlay, a);
+        }
+        match a {
+            Action::Quit => return Effect::Quit,
+            Action::Down => self.move_focused(1),
+            Action::Up => self.move_focused(-1),
+            Action::NextEvent => self.move_event(1),
+            Action::PrevEvent => self.move_event(-1),
+            Action::NextPane => self.focus_on(self.focus.next()),
+            Action::PrevPane => self.focus_on(self.focus.prev()),
+            Action::FocusList => self.focus_on(Pane::List),
+            Action::FocusTimeline => self.focus_on(Pane::Timeline),
+            Action::FocusDetail => self.focus_on(Pane::Detail),
+            Action::FocusReadiness => self.focus_on(Pane::Readiness),
+            Action::Search => {
+                self.focus = Pane::List;
+                self.zoom = false;
+                self.list.searching = true;
+            }
+            Action::Back => self.back(),
+            Action::Top | Action::Bottom => {
+                let end = a == Action::Bottom;
+                match self.focus {
+                    Pane::List => {
+                        let before = self.selected_index();
+                        self.list.to_end(end);
+                        let h = self.list_height();
+                        self.list.scroll_into_view(h);
+                        if self.selected_index() != before {
+                            self.case_changed();
+                        }
+                    }
+                    Pane::Timeline => {
+                        let n = self.view.events.len();
+                        if n > 0 {
+                            self.view.event = Some(if end { n - 1 } else { 0 });
+                        }
+                    }
+                    Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
+                    Pane::Readiness => self.move_criterion(if end { isize::MAX / 2 } else { isize::MIN / 2 }),
+                }
+            }
+            Action::PageDown => {
+                let p = self.page();
+                self.move_focused(p);
+            }
+            Action::PageUp => {
+                let p = self.page();
+                self.move_focused(-p);
+            }
+            Action::Open => match self.focus {
+                Pane::List => self.focus_on(Pane::Timeline),
+                Pane::Readiness => {
+                    let first = self.evidence().first().copied();
+                    if let Some(e) = first {
+                        self.view.event = self.view.events.iter().position(|x| *x == e);
+                        self.focus = Pane::Timeline;
+                    } else {
+                        self.flash = Some("this criterion rests on no dated event".into());
+                    }
+                }
+                _ => {}
+            },
+            Action::Sort => {
+                self.list.sort = self.list.sort.next();
+                self.list.refilter(&self.rows, &self.matcher, true);
+                self.flash = Some(format!("sorted by {}", self.list.sort.label()));
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.overlay_scroll = 0;
+            }
+            Action::Errors => {
+                self.overlay = Some(Overlay::Errors);
+                self.overlay_scroll = 0;
+            }
+            Action::Theme => self.next_theme(),
+            Action::Present => self.toggle_present(),
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::Edit => {
+                return match (self.selected_index(), &self.library.source.dir) {
+                    (Some(i), Some(_)) => Effect::Edit(self.library.cases[i].path.clone()),
+                    (Some(_), None) => {
+                        self.flash =
+                            Some("built-in samples are read-only; `pathwise --library DIR` opens your own".into());
+                        Effect::None
+                    }
+                    (None, _) => Effect::None,
+                };
+            }
+            Action::Reload => return Effect::Reload,
+            Action::Step => self.start_step(),
+            Action::WhatIf => self.toggle_excluded(false),
+            Action::RestoreAll => self.toggle_excluded(true),
+            Action::Export => {
+                return match self.selected_index() {
+                    Some(index) => Effect::Export {
+                        index,
+                        present: self.present,
+                    },
+                    None => Effect::None,
+                };
+            }
+            Action::Mouse => {
+                self.mouse = !self.mouse;
+                self.flash = Some(
+                    if self.mouse {
+                        "mouse on"
+                    } else {
+                        "mouse off: the terminal selects text"
+                    }
+                    .into(),
+                );
+                return Effect::SetMouse(self.mouse);
+            }
+        }
+        Effect::None
+    }
+
+    pub(super) fn overlay_action(&mut self, overlay: Overlay, a: Action) -> Effect {
+        match a {
+            Action::Quit => return Effect::Quit,
+            Action::Back => self.overlay = None,
+            Action::Help if overlay == Overlay::Help => self.overlay = None,
+            Action::Errors if overlay == Overlay::Errors => self.overlay = None,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Errors => self.overlay = Some(Overlay::Errors),
+            Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
+            Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
+            Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),
+            Action::PageUp => self.overlay_scroll = self.overlay_scroll.saturating_sub(10),
+            Action::Top => self.overlay_scroll = 0,
+            Action::Bottom => self.overlay_scroll = u16::MAX / 2,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Esc: close the search, leave zoom, step back toward the list.
+    pub(super) fn back(&mut self) {
+        if self.zoom {
+            self.zoom = false;
+        } else if !self.list.query.is_empty() && self.focus == Pane::List {
+            self.list.query.clear();
+            self.refilter();
+        } else if self.focus == Pane::Readiness || self.focus == Pane::Detail {
+            self.focus = Pane::Timeline;
+        } else if self.focus == Pane::Timeline {
+            if self.view.event.is_some() {
+                self.view.event = None;
+            } else {
+                self.focus = Pane::List;
+            }
+        }
+    }
+
+    pub(super) fn set_theme(&mut self, name: &str) {
+        let (theme, problem) = self.themes.resolve_or_default(name, self.depth);
+        self.theme_name = theme.name.clone();
+        self.theme = theme;
+        self.flash = Some(match problem {
+            Some(e) => format!("theme problem, using default: {e}"),
+            None => format!("theme: {}", self.theme_name),
+        });
+    }
+
+    pub(super) fn next_theme(&mut self) {
+        let names = self.themes.names();
+        let i = names
+            .iter()
+            .position(|n| *n == self.theme_name)
+            .map_or(0, |i| (i + 1) % names.len());
+        let next = names[i].to_string();
+        self.theme_chosen = true;
+        self.set_theme(&next);
+    }
+
+    pub(super) fn toggle_present(&mut self) {
+        self.present = !self.present;
+        if self.present {
+            if !self.theme_chosen {
+                self.theme_before_present = Some(self.theme_name.clone());
+                self.set_theme("high-contrast");
+            }
+            self.flash = Some("presenting: de-identified, dates as weeks from onset, notes hidden".into());
+        } else {
+            if let Some(name) = self.theme_before_present.take() {
+                self.set_theme(&name);
+            }
+            self.flash = Some("presentation mode off".into());
+        }
+    }
+}
