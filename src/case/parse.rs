@@ -94,8 +94,13 @@ fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> CaseError {
         .replace("invalid type:", "wrong type:");
     match e.span() {
         Some(span) => {
-            let message = match table_at(source, span.start) {
-                Some(table) if message.starts_with("unknown key") => message.replacen(';', &format!(" in {table};"), 1),
+            // "unknown key `k` in [[pt]]; allowed: …": after the quoted key,
+            // which may itself hold a semicolon
+            let message = match (table_at(source, span.start), message.strip_prefix("unknown key `")) {
+                (Some(table), Some(rest)) => match rest.find("`;") {
+                    Some(end) => format!("unknown key `{} in {table}{}", &rest[..=end], &rest[end + 1..]),
+                    None => message,
+                },
                 _ => message,
             };
             CaseError::at(path, source, span.start, message)

@@ -24,9 +24,10 @@ pub fn case_files(root: &Path) -> Found {
     match fs::metadata(root) {
         Ok(m) if m.is_file() => found.files.push(root.to_path_buf()),
         Ok(m) if m.is_dir() => walk(root, &mut visited, &mut found),
-        Ok(_) => found
-            .errors
-            .push(CaseError::new(root, "not a regular file (a pipe, socket or device); skipped")),
+        Ok(_) => found.errors.push(CaseError::new(
+            root,
+            "not a regular file (a pipe, socket or device); skipped",
+        )),
         Err(e) => found.errors.push(CaseError::new(root, format!("cannot open: {e}"))),
     }
     found.files.sort();
@@ -94,7 +95,10 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Found) {
             // a FIFO, socket or device named *.toml: opening it could block
             Ok(_) => {
                 if !hidden && is_case_file(&path) {
-                    found.errors.push(CaseError::new(&path, "not a regular file (a pipe, socket or device); skipped"));
+                    found.errors.push(CaseError::new(
+                        &path,
+                        "not a regular file (a pipe, socket or device); skipped",
+                    ));
                 }
             }
             Err(e) => {

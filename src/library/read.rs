@@ -18,7 +18,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, CaseError> {
     // opening a FIFO blocks until a writer comes: look before opening
     match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => {
-            return Err(CaseError::new(path, "not a regular file (a pipe, socket or device); skipped"));
+            return Err(CaseError::new(
+                path,
+                "not a regular file (a pipe, socket or device); skipped",
+            ));
         }
         Err(e) => return Err(CaseError::new(path, format!("cannot read: {e}"))),
         Ok(_) => {}

@@ -74,7 +74,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
         let pointer = if selected { g.pointer() } else { " " };
         buf.set_string(inner.x, y, " ".repeat(width), base);
         buf.set_string(inner.x, y, pointer, base.add_modifier(Modifier::BOLD));
-        let alias = textfit::fit(&text::inline(&case.patient.alias), alias_w, g.ellipsis());
+        let alias = textfit::fit(&app.inline(case, &case.patient.alias), alias_w, g.ellipsis());
         buf.set_string(
             inner.x + 2,
             y,

@@ -4,7 +4,6 @@
 use super::app::{App, Overlay};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 use super::{case_list, detail, overlay, readiness, status, timeline};
-use crate::text;
 use crate::theme::Role;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -118,8 +117,8 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
         (Pane::Timeline, Some((c, _))) => format!(
             "Timeline {dot} {} {dot} {}",
-            text::inline(&c.patient.alias),
-            text::inline(&c.title)
+            app.inline(c, &c.patient.alias),
+            app.inline(c, &c.title)
         ),
         (Pane::Detail, Some((c, _))) => detail::title(app, c, app.selected_event()),
         (Pane::Readiness, Some(_)) => "Readiness".to_string(),
