@@ -417,27 +417,20 @@ impl App {
 
 /// The list's view of a case: its haystack for search and its sort keys.
 pub fn row_for(case: &Case, r: &Readiness) -> Row {
-    let lower = |s: &str| s.to_lowercase();
     let mut fields = vec![
-        lower(&case.patient.alias),
-        lower(&case.title),
+        case.patient.alias.clone(),
+        case.title.clone(),
         case.id.clone(),
         case.region.as_str().to_string(),
-        lower(&case.presentation.initial_diagnosis),
+        case.presentation.initial_diagnosis.clone(),
     ];
     if let Some(w) = &case.presentation.working_diagnosis {
-        fields.push(lower(w));
+        fields.push(w.clone());
     }
-    let tags: Vec<String> = case.tags.iter().map(|t| lower(t)).collect();
+    let tags: Vec<String> = case.tags.iter().map(|t| t.to_lowercase()).collect();
     fields.extend(tags.iter().cloned());
     Row {
-        hay: Haystack {
-            text: fields.join(" "),
-            fields,
-            region: case.region.as_str(),
-            band: r.band.as_str(),
-            tags,
-        },
+        hay: Haystack::new(fields, case.region.as_str(), r.band.as_str(), tags),
         score: r.score,
         band_rank: match r.band {
             Band::Urgent => 0,
@@ -446,7 +439,7 @@ pub fn row_for(case: &Case, r: &Readiness) -> Row {
             Band::NotReady => 3,
             Band::PostOp => 4,
         },
-        title_key: lower(&case.title),
+        title_key: case.title.to_lowercase(),
         onset: case.presentation.onset,
     }
 }

@@ -7,6 +7,9 @@ use super::search::{Haystack, Matcher, Query};
 use crate::case::Date;
 use std::cmp::Ordering;
 
+/// Above this many candidates a keystroke scores on two threads.
+const PARALLEL_FROM: usize = 20_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
     Readiness,
@@ -51,8 +54,8 @@ pub struct CaseList {
     parsed: Query,
     /// Indices into the rows, in display order.
     pub visible: Vec<usize>,
-    /// Match score of each visible row (parallel to `visible`).
-    match_scores: Vec<i64>,
+    /// Each row's rank in the current sort order.
+    ranks: Vec<u32>,
     pub selected: usize,
     pub offset: usize,
     pub sort: Sort,
@@ -65,7 +68,7 @@ impl Default for CaseList {
             searching: false,
             parsed: Query::default(),
             visible: Vec::new(),
-            match_scores: Vec::new(),
+            ranks: Vec::new(),
             selected: 0,
             offset: 0,
             sort: Sort::Readiness,
@@ -90,31 +93,69 @@ impl CaseList {
         // a new query puts the best match on top and selects it, as fzf does;
         // a reload or re-sort keeps the case that was selected
         let keep = if rows_changed { self.selected_row() } else { None };
+        if rows_changed || self.ranks.len() != rows.len() {
+            self.rerank(rows);
+        }
         let next = Query::parse(&self.query);
         let narrowing = !rows_changed && self.parsed.is_narrowed_by(&next) && !self.visible.is_empty();
-        let candidates: Box<dyn Iterator<Item = usize>> = if narrowing {
-            Box::new(std::mem::take(&mut self.visible).into_iter())
+        let candidates: Vec<u32> = if narrowing {
+            std::mem::take(&mut self.visible)
+                .into_iter()
+                .map(|i| i as u32)
+                .collect()
         } else {
-            Box::new(0..rows.len())
+            (0..rows.len() as u32).collect()
         };
-        let mut scored: Vec<(usize, i64)> = candidates
-            .filter_map(|i| matcher.score(&next, &rows[i].hay).map(|s| (i, s)))
-            .collect();
         let ranked = next.highlight_words().next().is_some();
-        let sort = self.sort;
-        scored.sort_by(|a, b| {
-            let by_match = if ranked { b.1.cmp(&a.1) } else { Ordering::Equal };
-            by_match
-                .then_with(|| compare(sort, &rows[a.0], &rows[b.0]))
-                .then(a.0.cmp(&b.0))
-        });
-        self.visible = scored.iter().map(|(i, _)| *i).collect();
-        self.match_scores = scored.into_iter().map(|(_, s)| s).collect();
+        let ranks = &self.ranks;
+        // one u64 per match: the match score (when the query ranks) above the
+        // sort order, so a plain integer sort orders the list
+        let score_part = |chunk: &[u32]| -> Vec<(u64, u32)> {
+            chunk
+                .iter()
+                .filter_map(|&i| {
+                    let s = matcher.score(&next, &rows[i as usize].hay)?;
+                    let rank = u64::from(ranks[i as usize]);
+                    let key = if ranked {
+                        (u64::from(u32::MAX) - s.clamp(0, i64::from(u32::MAX)) as u64) << 32 | rank
+                    } else {
+                        rank
+                    };
+                    Some((key, i))
+                })
+                .collect()
+        };
+        let mut keyed = if candidates.len() >= PARALLEL_FROM {
+            // both cores for a big library: each scores half
+            let (a, b) = candidates.split_at(candidates.len() / 2);
+            std::thread::scope(|s| {
+                let other = s.spawn(|| score_part(b));
+                let mut first = score_part(a);
+                first.extend(other.join().unwrap_or_default());
+                first
+            })
+        } else {
+            score_part(&candidates)
+        };
+        keyed.sort_unstable_by_key(|k| k.0);
+        self.visible = keyed.into_iter().map(|(_, i)| i as usize).collect();
         self.parsed = next;
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.clamp();
+    }
+
+    /// Each row's place in the current sort order, computed when the rows
+    /// or the order change, so a keystroke sorts integers, not strings.
+    fn rerank(&mut self, rows: &[Row]) {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let sort = self.sort;
+        order.sort_by(|&a, &b| compare(sort, &rows[a], &rows[b]).then(a.cmp(&b)));
+        self.ranks = vec![0; rows.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            self.ranks[i] = rank as u32;
+        }
     }
 
     /// Selects the row showing `row`, if it is visible.
@@ -177,13 +218,7 @@ mod tests {
 
     fn row(title: &str, score: u8) -> Row {
         Row {
-            hay: Haystack {
-                text: title.to_lowercase(),
-                fields: vec![title.to_lowercase()],
-                region: "lumbar",
-                band: "ready",
-                tags: vec![],
-            },
+            hay: Haystack::new(vec![title.to_string()], "lumbar", "ready", vec![]),
             score,
             band_rank: 0,
             title_key: title.to_lowercase(),

@@ -22,5 +22,6 @@ pub mod terminal;
 pub mod textfit;
 pub mod timeline;
 pub mod view;
+pub mod wordmatch;
 
 pub use runtime::run;

@@ -4,8 +4,7 @@
 //! results. A query that only narrows the previous one re-scores just the
 //! previous matches.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use super::wordmatch::{self, Prepared};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Term {
@@ -96,58 +95,45 @@ impl Query {
 /// What a case offers to the filter, prepared once per load.
 #[derive(Debug, Clone, Default)]
 pub struct Haystack {
-    /// alias, title, id, tags, region and diagnoses, lower-cased, joined.
-    pub text: String,
-    /// The fields on their own, for prefix, suffix and equality terms.
+    /// alias, title, id, region, diagnoses and tags, joined, lower-cased,
+    /// with its word starts.
+    pub text: Prepared,
+    /// The fields on their own (lower-cased), for prefix, suffix and
+    /// equality terms.
     pub fields: Vec<String>,
     pub region: &'static str,
     pub band: &'static str,
     pub tags: Vec<String>,
 }
 
-pub struct Matcher {
-    skim: SkimMatcherV2,
-}
-
-impl Default for Matcher {
-    fn default() -> Self {
-        Matcher {
-            skim: SkimMatcherV2::default().ignore_case(),
+impl Haystack {
+    pub fn new(fields: Vec<String>, region: &'static str, band: &'static str, tags: Vec<String>) -> Haystack {
+        let text = Prepared::new(&fields.join(" "));
+        let fields = fields.into_iter().map(|f| f.to_lowercase()).collect();
+        Haystack {
+            text,
+            fields,
+            region,
+            band,
+            tags,
         }
     }
 }
 
-impl Matcher {
-    /// fuzzy-matcher's best alignment, kept only when every matched
-    /// character starts a word or follows the previous match. Over long
-    /// texts (title, diagnoses, tags together) a bare subsequence matches
-    /// almost anything; this keeps "rot" to rotator and "rc" to
-    /// "rotator cuff", as a reader expects.
-    fn fuzzy(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
-        let (score, idx) = self.skim.fuzzy_indices(text, pattern)?;
-        let chars: Vec<char> = if idx.is_empty() {
-            Vec::new()
-        } else {
-            text.chars().take(idx[idx.len() - 1] + 1).collect()
-        };
-        let word_start = |i: usize| {
-            i == 0 || !chars[i - 1].is_alphanumeric() || (chars[i].is_uppercase() && chars[i - 1].is_lowercase())
-        };
-        let ok = idx
-            .iter()
-            .enumerate()
-            .all(|(n, &i)| word_start(i) || (n > 0 && idx[n - 1] + 1 == i));
-        ok.then_some((score, idx))
-    }
+/// Scores cases against a query. Stateless: kept as a type so the list
+/// and the benchmarks share one entry point.
+#[derive(Debug, Default)]
+pub struct Matcher;
 
+impl Matcher {
     /// The case's score for the query, or `None` when a term rejects it.
     pub fn score(&self, q: &Query, h: &Haystack) -> Option<i64> {
         let mut total = 0i64;
         for term in &q.terms {
             match term {
-                Term::Fuzzy(w) => total += self.fuzzy(&h.text, w)?.0,
+                Term::Fuzzy(w) => total += wordmatch::find(&h.text, w)?.score,
                 Term::Exact(w) => {
-                    if !h.text.contains(w.as_str()) {
+                    if !h.text.lower.contains(w.as_str()) {
                         return None;
                     }
                     total += 10 * w.len() as i64;
@@ -171,7 +157,7 @@ impl Matcher {
                     total += 20 * w.len() as i64;
                 }
                 Term::Exclude(w) => {
-                    if !w.is_empty() && h.text.contains(w.as_str()) {
+                    if !w.is_empty() && h.text.lower.contains(w.as_str()) {
                         return None;
                     }
                 }
@@ -201,11 +187,7 @@ impl Matcher {
         let lower = text.to_lowercase();
         for term in &q.terms {
             match term {
-                Term::Fuzzy(w) => {
-                    if let Some((_, idx)) = self.fuzzy(text, w) {
-                        out.extend(idx);
-                    }
-                }
+                Term::Fuzzy(w) => out.extend(wordmatch::positions(text, w)),
                 // lower-casing can change byte lengths; only map when it does not
                 Term::Exact(w) | Term::Prefix(w) | Term::Suffix(w) | Term::Equal(w)
                     if !w.is_empty() && lower.len() == text.len() =>
@@ -229,14 +211,9 @@ mod tests {
     use super::*;
 
     fn hay(title: &str, region: &'static str, band: &'static str, tags: &[&str]) -> Haystack {
-        let text = format!("{} {} {}", title.to_lowercase(), region, tags.join(" "));
-        Haystack {
-            text,
-            fields: vec![title.to_lowercase(), region.to_string()],
-            region,
-            band,
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-        }
+        let mut fields = vec![title.to_string(), region.to_string()];
+        fields.extend(tags.iter().map(|t| t.to_string()));
+        Haystack::new(fields, region, band, tags.iter().map(|t| t.to_string()).collect())
     }
 
     #[test]
