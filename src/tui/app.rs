@@ -125,7 +125,7 @@ impl App {
             readiness: Vec::new(),
             rows: Vec::new(),
             list: CaseList::default(),
-            matcher: Matcher::default(),
+            matcher: Matcher,
             view: CaseView::default(),
             focus: Pane::List,
             overlay: None,

@@ -233,7 +233,7 @@ mod tests {
             row("Lumbar stenosis", 90),
             row("Rotator cuff tendinopathy", 40),
         ];
-        let m = Matcher::default();
+        let m = Matcher;
         let mut l = CaseList::default();
         l.refilter(&rows, &m, true);
         assert_eq!(l.visible, vec![1, 0, 2], "sorted by readiness");
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn sort_orders() {
         let rows = vec![row("b", 10), row("a", 20), row("c", 30)];
-        let m = Matcher::default();
+        let m = Matcher;
         let mut l = CaseList {
             sort: Sort::Title,
             ..CaseList::default()

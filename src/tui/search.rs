@@ -237,7 +237,7 @@ mod tests {
 
     #[test]
     fn all_terms_must_match() {
-        let m = Matcher::default();
+        let m = Matcher;
         let a = hay("L5 radiculopathy", "lumbar", "ready", &["disc"]);
         let b = hay("C6 radiculopathy", "cervical", "approaching", &["disc"]);
         let q = Query::parse("radic region:lumbar");
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn fuzzy_terms_match_words_not_scattered_letters() {
-        let m = Matcher::default();
+        let m = Matcher;
         let q = |s| Query::parse(s);
         let cuff = hay("Massive retracted rotator cuff tear", "shoulder", "ready", &[]);
         let c7 = hay(
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn better_matches_score_higher() {
-        let m = Matcher::default();
+        let m = Matcher;
         let q = Query::parse("rotator");
         let good = m
             .score(&q, &hay("Rotator cuff tear", "shoulder", "ready", &[]))
@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn highlights_fuzzy_positions() {
-        let m = Matcher::default();
+        let m = Matcher;
         assert_eq!(m.highlights(&Query::parse("rc"), "Rotator cuff"), vec![0, 8]);
         assert_eq!(m.highlights(&Query::parse("'cuff"), "Rotator cuff"), vec![8, 9, 10, 11]);
     }
