@@ -7,6 +7,7 @@ pub mod case;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod generate;
 pub mod library;
 pub mod rules;
 pub mod text;

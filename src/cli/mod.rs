@@ -133,6 +133,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write a synthetic library of valid, varied cases (for tests and benchmarks)
+    Generate {
+        /// How many cases
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The same seed writes the same files
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Folder to write into (created if missing)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Print a commented case skeleton to copy
     Template,
     /// List the colour themes and where each comes from
@@ -263,6 +275,16 @@ pub fn main() -> ExitCode {
             output,
             force,
         }) => export::run(&ctx, &case, format, output.as_deref(), force),
+        Some(Command::Generate { count, seed, dir }) => match crate::generate::generate(count, seed, &dir) {
+            Ok(paths) => {
+                eprintln!("wrote {} cases under {}", paths.len(), crate::text::inline(&dir.to_string_lossy()));
+                Exit::Ok
+            }
+            Err(e) => {
+                eprintln!("pathwise generate: {}", crate::text::inline(&e.to_string()));
+                Exit::Invalid
+            }
+        },
         Some(Command::Template) => template::run(),
         Some(Command::Themes { check }) => themes::run(&ctx, check),
     };
