@@ -26,8 +26,8 @@
 //! temporary folder (`pathwise::generate`, seed 1) and removed afterwards.
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use pathwise::library::{Library, Origin, Source, case_files, load_case_file, load_files, read_limited};
 use pathwise::case::Case;
+use pathwise::library::{Library, Origin, Source, case_files, load_case_file, load_files, read_limited};
 use pathwise::rules::{Options, Profile, Readiness, evaluate};
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -74,7 +74,11 @@ fn parse_case(p: &(PathBuf, Vec<u8>)) -> Option<Case> {
 fn load_and_score(dir: &Path, profile: &Profile) -> (Library, Vec<Readiness>) {
     let library = Library::load(Source::dir(Origin::Flag, dir));
     let opts = Options::default();
-    let scores: Vec<_> = library.cases.iter().map(|l| evaluate(&l.case, profile, &opts)).collect();
+    let scores: Vec<_> = library
+        .cases
+        .iter()
+        .map(|l| evaluate(&l.case, profile, &opts))
+        .collect();
     assert_eq!(scores.len(), CASES, "every generated case loads");
     (library, scores)
 }
@@ -121,7 +125,9 @@ fn bench(c: &mut Criterion) {
     g.bench_function("read_only/sequential", |b| {
         b.iter_with_large_drop(|| files.iter().map(read).collect::<Vec<_>>())
     });
-    g.bench_function("read_only/parallel", |b| b.iter_with_large_drop(|| par_map(&files, read)));
+    g.bench_function("read_only/parallel", |b| {
+        b.iter_with_large_drop(|| par_map(&files, read))
+    });
     g.bench_function("parse_only/sequential", |b| {
         b.iter_with_large_drop(|| only_bytes.iter().map(parse_table).collect::<Vec<_>>())
     });
@@ -130,19 +136,33 @@ fn bench(c: &mut Criterion) {
     });
     // parsing alone, each table dropped as soon as it is made: the floor
     g.bench_function("parse_discard/sequential", |b| {
-        b.iter(|| only_bytes.iter().filter_map(parse_table).map(|t| t.len()).sum::<usize>())
+        b.iter(|| {
+            only_bytes
+                .iter()
+                .filter_map(parse_table)
+                .map(|t| t.len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("parse_discard/parallel", |b| {
-        b.iter(|| par_map(&only_bytes, |x| parse_table(x).map_or(0, |t| t.len())).iter().sum::<usize>())
+        b.iter(|| {
+            par_map(&only_bytes, |x| parse_table(x).map_or(0, |t| t.len()))
+                .iter()
+                .sum::<usize>()
+        })
     });
     g.bench_function("read_parse/sequential", |b| {
         b.iter_with_large_drop(|| files.iter().map(read_parse).collect::<Vec<_>>())
     });
-    g.bench_function("read_parse/parallel", |b| b.iter_with_large_drop(|| par_map(&files, read_parse)));
+    g.bench_function("read_parse/parallel", |b| {
+        b.iter_with_large_drop(|| par_map(&files, read_parse))
+    });
     g.bench_function("parse_case/sequential", |b| {
         b.iter_with_large_drop(|| bytes.iter().map(parse_case).collect::<Vec<_>>())
     });
-    g.bench_function("parse_case/parallel", |b| b.iter_with_large_drop(|| par_map(&bytes, parse_case)));
+    g.bench_function("parse_case/parallel", |b| {
+        b.iter_with_large_drop(|| par_map(&bytes, parse_case))
+    });
     g.bench_function("load_score/parallel", |b| {
         b.iter_with_large_drop(|| load_and_score(dir.path(), &profile))
     });

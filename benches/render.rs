@@ -135,7 +135,12 @@ fn bench(c: &mut Criterion) {
                 black_box(&buf);
             })
         });
-        for k in [KeyCode::Char('/'), KeyCode::Char('r'), KeyCode::Char('a'), KeyCode::Char('d')] {
+        for k in [
+            KeyCode::Char('/'),
+            KeyCode::Char('r'),
+            KeyCode::Char('a'),
+            KeyCode::Char('d'),
+        ] {
             key(&mut a, k);
         }
         g.bench_function(format!("frame/{w}x{h}/search"), |b| {

@@ -97,7 +97,10 @@ fn compare_with_fzf(titles: &[String]) {
         .iter()
         .map(|t| Haystack::new(vec![t.clone()], "", "", Vec::new()))
         .collect();
-    eprintln!("fzf comparison on the same {} titles (fzf {version}); medians of 15 runs:", titles.len());
+    eprintln!(
+        "fzf comparison on the same {} titles (fzf {version}); medians of 15 runs:",
+        titles.len()
+    );
     eprintln!("  query      fzf --filter (process)   matches   pathwise matcher (titles)   matches   ratio");
     for q in QUERIES {
         let mut fzf_times = Vec::new();

@@ -137,7 +137,10 @@ fn moving_the_timeline_selection_by_one_event_writes_under_2_kb() {
     let (_, moves) = timeline_walk();
     let (max, summary) = worst(&moves);
     eprintln!("one event along the timeline: {summary}");
-    assert!(max < ONE_EVENT_BUDGET, "one event wrote {max} bytes (budget {ONE_EVENT_BUDGET}); {summary}");
+    assert!(
+        max < ONE_EVENT_BUDGET,
+        "one event wrote {max} bytes (budget {ONE_EVENT_BUDGET}); {summary}"
+    );
 }
 
 #[test]
@@ -146,7 +149,10 @@ fn selecting_the_first_event_writes_under_2_kb() {
     let (first, _) = timeline_walk();
     let (max, summary) = worst(&first);
     eprintln!("first event selected: {summary}");
-    assert!(max < ONE_EVENT_BUDGET, "selecting the first event wrote {max} bytes (budget {ONE_EVENT_BUDGET}); {summary}");
+    assert!(
+        max < ONE_EVENT_BUDGET,
+        "selecting the first event wrote {max} bytes (budget {ONE_EVENT_BUDGET}); {summary}"
+    );
 }
 
 #[test]
@@ -158,5 +164,8 @@ fn switching_to_the_next_case_writes_under_12_kb() {
     let sizes: Vec<usize> = (0..300).map(|_| s.key(KeyCode::Down)).collect();
     let (max, summary) = worst(&sizes);
     eprintln!("next case in the list: {summary}");
-    assert!(max < NEXT_CASE_BUDGET, "the next case wrote {max} bytes (budget {NEXT_CASE_BUDGET}); {summary}");
+    assert!(
+        max < NEXT_CASE_BUDGET,
+        "the next case wrote {max} bytes (budget {NEXT_CASE_BUDGET}); {summary}"
+    );
 }

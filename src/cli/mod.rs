@@ -277,7 +277,11 @@ pub fn main() -> ExitCode {
         }) => export::run(&ctx, &case, format, output.as_deref(), force),
         Some(Command::Generate { count, seed, dir }) => match crate::generate::generate(count, seed, &dir) {
             Ok(paths) => {
-                eprintln!("wrote {} cases under {}", paths.len(), crate::text::inline(&dir.to_string_lossy()));
+                eprintln!(
+                    "wrote {} cases under {}",
+                    paths.len(),
+                    crate::text::inline(&dir.to_string_lossy())
+                );
                 Exit::Ok
             }
             Err(e) => {

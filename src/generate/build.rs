@@ -695,4 +695,3 @@ pub(super) fn build(rng: &mut Rng, index: usize, arch: Arch) -> Draft {
         spare_notes,
     }
 }
-

@@ -293,4 +293,3 @@ pub(super) const SIDE_EFFECTS: &[&str] = &[
     "weight gain",
     "morning grogginess",
 ];
-

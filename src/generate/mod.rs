@@ -377,4 +377,3 @@ mod tests {
         assert_eq!(v["x"].as_str(), Some("tab\there \"q\" é\u{7f}"));
     }
 }
-

@@ -391,4 +391,3 @@ pub(super) fn scenario(rng: &mut Rng, arch: Arch, r: &RegionInfo, c: &Cond) -> S
 
 // ---------------------------------------------------------------------------
 // The draft: the case as it will be written.
-

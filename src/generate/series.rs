@@ -328,4 +328,3 @@ pub(super) const LIFESTYLE_NOTES: &[&str] = &[
     "Wakes with pain three times a night; drinks six cups of coffee a day.",
     "Lives alone, eats little fresh food since a bereavement.",
 ];
-

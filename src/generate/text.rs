@@ -2,7 +2,14 @@
 
 use super::*;
 
-pub(super) fn title_for(rng: &mut Rng, arch: Arch, cond: &str, weeks: i64, surgery: &str, muscle: Option<&str>) -> String {
+pub(super) fn title_for(
+    rng: &mut Rng,
+    arch: Arch,
+    cond: &str,
+    weeks: i64,
+    surgery: &str,
+    muscle: Option<&str>,
+) -> String {
     let muscle = muscle.unwrap_or("leg");
     let options: Vec<String> = match arch {
         Arch::RedFlags => vec![
@@ -304,4 +311,3 @@ pub(super) const EXTRA_TEACHING: &[&str] = &[
 
 // ---------------------------------------------------------------------------
 // Writing TOML.
-

@@ -172,6 +172,8 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
                 continue;
             }
             Incoming::Term(Event::Key(k)) => Msg::Key(k),
+            // a terminal that reports motion anyway: nothing to redraw for it
+            Incoming::Term(Event::Mouse(m)) if m.kind == ratatui::crossterm::event::MouseEventKind::Moved => continue,
             Incoming::Term(Event::Mouse(m)) => Msg::Mouse(m),
             Incoming::Term(Event::Paste(p)) => Msg::Paste(p),
             Incoming::Term(Event::Resize(w, h)) => Msg::Resize(w, h),

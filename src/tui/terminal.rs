@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{
     cursor,
-    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture},
+    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste},
     execute,
     terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
 };
@@ -15,13 +15,25 @@ use std::sync::Once;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Mouse reporting for clicks, drags and the wheel, in SGR encoding, but
+/// not for bare motion: crossterm's `EnableMouseCapture` also asks for
+/// every pointer movement (mode 1003), which over SSH means a stream of
+/// events and redraws while the pointer merely crosses the window.
+struct EnableClickCapture;
+
+impl ratatui::crossterm::Command for EnableClickCapture {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1002h\x1b[?1006h")
+    }
+}
+
 /// Raw mode, alternate screen, bracketed paste, and mouse capture if asked.
 pub fn enter(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
     if mouse {
-        execute!(out, EnableMouseCapture)?;
+        execute!(out, EnableClickCapture)?;
     }
     Ok(())
 }
@@ -45,7 +57,7 @@ pub fn restore() {
 pub fn set_mouse(on: bool) {
     let mut out = io::stdout();
     let _ = if on {
-        execute!(out, EnableMouseCapture)
+        execute!(out, EnableClickCapture)
     } else {
         execute!(out, DisableMouseCapture)
     };

@@ -5,7 +5,6 @@ mod lower;
 mod spine;
 mod upper;
 
-
 #[derive(Clone, Copy)]
 pub(super) struct Instrument {
     pub(super) name: &'static str,
