@@ -83,6 +83,37 @@ impl Tmux {
         }
     }
 
+    /// tmux's view of the pane: alternate screen, and any mouse reporting.
+    fn modes(&self) -> (bool, bool) {
+        let out = self.run(&[
+            "display",
+            "-p",
+            "-t",
+            "0",
+            "#{alternate_on} #{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag}",
+        ]);
+        let s = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let (alt, mouse) = s.split_once(' ').unwrap_or(("0", ""));
+        (alt == "1", mouse.contains('1'))
+    }
+
+    /// Asserts the terminal is back as the shell left it: cooked mode with
+    /// echo, no alternate screen, no mouse reporting.
+    fn assert_restored(&self, after: &str) {
+        self.type_text("echo RAWFLAGS=$(stty -a | tr ' ;' '\\n\\n' | grep -c -x -e -icanon -e -echo)");
+        self.send(&["Enter"]);
+        let s = self.wait_for("stty", |s| s.lines().any(|l| l.starts_with("RAWFLAGS=")));
+        assert!(
+            s.lines().any(|l| l == "RAWFLAGS=0"),
+            "raw mode left on after {after}:\n{s}"
+        );
+        assert_eq!(
+            self.modes(),
+            (false, false),
+            "alternate screen or mouse left on after {after}"
+        );
+    }
+
     fn launch(&self, args: &str) {
         let bin = env!("CARGO_BIN_EXE_pathwise");
         assert!(Path::new(bin).exists());
@@ -107,6 +138,11 @@ fn session(name: &str, w: u16, h: u16) {
     t.send(&["Enter"]);
     t.send(&["Escape"]);
     t.wait_for("the cleared filter", |s| s.contains("Cases 24/24"));
+    assert_eq!(
+        t.modes(),
+        (true, true),
+        "the console uses the alternate screen and the mouse"
+    );
     t.send(&["j", "2", "Right", "Right"]);
     t.wait_for("an event's detail", |s| {
         s.contains("assessment") || s.contains("PT course")
@@ -121,10 +157,7 @@ fn session(name: &str, w: u16, h: u16) {
     let s = t.wait_for("the shell again", |s| s.contains("EXIT=0"));
     assert!(!s.contains("Cases 24/24"), "the alternate screen is gone:\n{s}");
     // the terminal is back in cooked mode with echo, and the mouse is off
-    t.type_text("echo RAWFLAGS=$(stty -a | tr ' ;' '\\n\\n' | grep -c -x -e -icanon -e -echo)");
-    t.send(&["Enter"]);
-    let s = t.wait_for("stty", |s| s.lines().any(|l| l.starts_with("RAWFLAGS=")));
-    assert!(s.lines().any(|l| l == "RAWFLAGS=0"), "raw mode left on:\n{s}");
+    t.assert_restored("q");
 }
 
 #[test]
