@@ -7,6 +7,9 @@
 //! raw, and must show them as visible escapes (`^[`, `\u{9b}`), not drop
 //! them silently.
 
+mod common;
+use common::Tmux;
+
 use pathwise::case::parse_case;
 use pathwise::library::{Library, Origin, Source};
 use pathwise::rules::{Options, Profile, evaluate, to_json};
@@ -23,7 +26,7 @@ use serde_json::Value;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -648,109 +651,6 @@ fn presenting_and_ascii_consoles_render_no_control() {
 }
 
 // ------------------------------------------------------- the console, in tmux
-
-struct Tmux {
-    socket: String,
-    _home: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// A private tmux server running a plain shell (skipped when tmux is
-    /// missing, except in CI).
-    fn start(name: &str, w: u16, h: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("skipping {name}: tmux is not installed");
-            return None;
-        }
-        let home = tempfile::tempdir().expect("temp dir");
-        let t = Tmux {
-            socket: format!("pathwise-{name}-{}", std::process::id()),
-            _home: home,
-        };
-        let home = t._home.path();
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "PS1=$ ",
-            "-e",
-            &format!("PATHWISE_CONFIG={}", home.join("no-config.toml").display()),
-            "-e",
-            "PATHWISE_LIBRARY=",
-            "-e",
-            &format!("HOME={}", home.display()),
-            "sh",
-        ]);
-        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
-        t.wait_for("shell prompt", |s| !s.trim().is_empty());
-        Some(t)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(self.run(&["send-keys", "-t", "0", "-l", text]).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let until = Instant::now() + Duration::from_secs(10);
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(Instant::now() < until, "timed out waiting for {what}; screen:\n{s}");
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn shell(&self, line: &str) {
-        self.type_text(line);
-        self.send(&["Enter"]);
-    }
-
-    fn pane_title(&self) -> String {
-        let out = self.run(&["display", "-p", "-t", "0", "#{pane_title}"]);
-        String::from_utf8_lossy(&out.stdout).trim_end().to_string()
-    }
-
-    fn paste_buffer(&self) -> String {
-        let out = self.run(&["show-buffer"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
 
 #[test]
 fn in_tmux_the_title_and_clipboard_are_untouched() {

@@ -8,14 +8,17 @@
 //! rename, unlink or truncate of anything in the library or the home
 //! folder. A library on a read-only folder loads in full.
 
+mod common;
+use common::Tmux;
+
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use std::time::{Duration, UNIX_EPOCH};
 
 /// Everything observable about one entry of a library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,106 +266,6 @@ fn cli_commands_never_open_library_files_for_writing() {
 
 // ------------------------------------------------------------------ tmux
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, w: u16, h: u16, home: &Path) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("skipping {name}: tmux is not installed");
-            return None;
-        }
-        let t = Tmux {
-            socket: format!("pathwise-{name}-{}", std::process::id()),
-        };
-        let out = t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "PS1=$ ",
-            "-e",
-            &format!(
-                "PATHWISE_CONFIG={}",
-                home.join(".config/pathwise/config.toml").display()
-            ),
-            "-e",
-            "PATHWISE_LIBRARY=",
-            "-e",
-            &format!("HOME={}", home.display()),
-            "-e",
-            &format!("XDG_DATA_HOME={}", home.join(".local/share").display()),
-            "-e",
-            &format!("XDG_CONFIG_HOME={}", home.join(".config").display()),
-            "-e",
-            &format!("XDG_CACHE_HOME={}", home.join(".cache").display()),
-            "-e",
-            "EDITOR=true",
-            "-e",
-            "VISUAL=",
-            "sh",
-        ]);
-        assert!(out.status.success(), "tmux: {}", String::from_utf8_lossy(&out.stderr));
-        t.wait_for("shell prompt", |s| !s.trim().is_empty());
-        Some(t)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    fn type_text(&self, text: &str) {
-        assert!(self.run(&["send-keys", "-t", "0", "-l", text]).status.success());
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let until = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(Instant::now() < until, "timed out waiting for {what}; screen:\n{s}");
-            sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn keys(&self, keys: &[&str], what: &str, ok: impl Fn(&str) -> bool) -> String {
-        self.send(keys);
-        self.wait_for(what, ok)
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
 /// Everything a user does in a session, read-only by intent: search, walk
 /// events, presentation mode, themes, zoom, sort, help, errors, reload,
 /// mouse, the editor (`true`, which writes nothing), quit.
@@ -414,7 +317,7 @@ fn a_full_console_session_changes_no_file() {
     std::fs::create_dir(&home).expect("home");
     let before = snapshot(&lib);
     let home_before = snapshot(&home);
-    let Some(t) = Tmux::start("nowrite", 160, 48, &home) else {
+    let Some(t) = Tmux::start_in("nowrite", 160, 48, &home) else {
         return;
     };
     let trace = strace_works().then(|| tmp.path().join("console-trace.txt"));
@@ -520,7 +423,7 @@ fn a_read_only_library_works() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    if let Some(t) = Tmux::start("readonly", 120, 40, &env.home) {
+    if let Some(t) = Tmux::start_in("readonly", 120, 40, &env.home) {
         t.type_text(&format!(
             "clear; {} --library {l}; echo EXIT=$?",
             env!("CARGO_BIN_EXE_pathwise")

@@ -61,12 +61,7 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
 }
 
 fn check_profile(path: &Path) -> Result<(), CaseError> {
-    Profile::load(path).map(drop).map_err(|e| CaseError {
-        path: e.path.clone(),
-        line: e.line,
-        column: e.column,
-        message: e.message.clone(),
-    })
+    Profile::load(path).map(drop)
 }
 
 fn in_profiles(p: &Path) -> bool {

@@ -3,11 +3,9 @@
 //! `data/profiles/default.toml`, embedded at build time; a profile file
 //! overrides only the keys it writes.
 
-use crate::case::{Instrument, line_column};
-use crate::text;
+use crate::case::Instrument;
 use serde::Deserialize;
-use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::Spanned;
 
 /// The profile that ships with the program (READINESS.md version 1).
@@ -84,48 +82,9 @@ pub struct Points {
     pub confounder: f64,
 }
 
-/// A profile that cannot be used, with the place in the file when there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProfileError {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    /// Already safe for a terminal.
-    pub message: String,
-}
-
-impl ProfileError {
-    pub fn new(path: &Path, message: impl AsRef<str>) -> Self {
-        ProfileError {
-            path: path.to_path_buf(),
-            line: None,
-            column: None,
-            message: text::inline(message.as_ref()).into_owned(),
-        }
-    }
-
-    /// An error at a byte offset of the file's text.
-    pub fn at(path: &Path, source: &str, offset: usize, message: impl AsRef<str>) -> Self {
-        let (line, column) = line_column(source, offset);
-        ProfileError {
-            line: Some(line),
-            column: Some(column),
-            ..ProfileError::new(path, message)
-        }
-    }
-}
-
-impl fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", text::inline(&self.path.to_string_lossy()))?;
-        if let (Some(line), Some(col)) = (self.line, self.column) {
-            write!(f, ":{line}:{col}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for ProfileError {}
+/// A profile that cannot be used: the same located error as a case file's
+/// (file, line, column, a message safe for a terminal).
+pub type ProfileError = crate::case::CaseError;
 
 type Num = Option<Spanned<f64>>;
 
