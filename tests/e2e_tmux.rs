@@ -186,3 +186,32 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     killed_by("HUP", 129);
 }
+
+#[test]
+fn ctrl_z_suspends_cleanly_and_fg_redraws() {
+    let Some(t) = Tmux::start("suspend", 100, 30) else {
+        return;
+    };
+    // job control, so the shell can stop and resume the console
+    t.shell("set -m");
+    t.launch("");
+    t.wait_for("the console", |s| s.contains("Cases 24/24"));
+    t.send(&["C-z"]);
+    t.wait_for("the shell", |s| s.contains("EXIT=148"));
+    t.assert_restored("Ctrl-Z");
+    // let the shell settle back into its prompt first: typed at once, `fg`
+    // was seen to resume the job before dash had the terminal back
+    std::thread::sleep(Duration::from_millis(800));
+    t.shell("fg");
+    t.wait_for("the console again", |s| {
+        s.contains("Cases 24/24") && s.contains("Readiness")
+    });
+    assert_eq!(
+        t.modes(),
+        (true, true),
+        "the alternate screen and the mouse are taken back"
+    );
+    t.send(&["q"]);
+    t.wait_for("the shell again", |s| !s.contains("Readiness"));
+    t.assert_restored("quit after fg");
+}

@@ -408,18 +408,28 @@ fn export_writes_escapes_not_controls_in_markdown_and_json() {
         }
         let r = pathwise(&lib_args(&h, &args), None);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        assert!(r.stdout.contains("^[]52;c;"), "the payload is shown, escaped:\n{}", r.stdout);
+        assert!(
+            r.stdout.contains("^[]52;c;"),
+            "the payload is shown, escaped:\n{}",
+            r.stdout
+        );
         let mut json = args.clone();
         let last = json.len() - 1;
         json[last] = "json";
         let r = pathwise(&lib_args(&h, &json), None);
         assert_eq!(r.code, 0, "{}", r.stderr);
         let v: Value = serde_json::from_str(&r.stdout).expect("valid JSON");
-        assert!(v["title"].as_str().is_some_and(|t| t.contains('\u{1b}')), "JSON keeps the original text");
+        assert!(
+            v["title"].as_str().is_some_and(|t| t.contains('\u{1b}')),
+            "JSON keeps the original text"
+        );
     }
     // written to a file, the summary is as clean as on standard output
     let out = h._tmp.path().join("summary.md");
-    let r = pathwise(&lib_args(&h, &["export", "hostile", "-o", out.to_str().expect("utf-8 path")]), None);
+    let r = pathwise(
+        &lib_args(&h, &["export", "hostile", "-o", out.to_str().expect("utf-8 path")]),
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_clean("export -o", &std::fs::read_to_string(&out).expect("written"));
 }
