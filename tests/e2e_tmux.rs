@@ -215,3 +215,20 @@ fn ctrl_z_suspends_cleanly_and_fg_redraws() {
     t.wait_for("the shell again", |s| !s.contains("Readiness"));
     t.assert_restored("quit after fg");
 }
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_readably() {
+    let Some(t) = Tmux::start("panic", 100, 30) else { return };
+    // the debug build panics on `P` when asked to (compiled out of release builds)
+    t.shell("export PATHWISE_TEST_PANIC=1");
+    t.launch("");
+    t.wait_for("the console", |s| s.contains("Cases 24/24"));
+    t.send(&["P"]);
+    let s = t.wait_for("the shell", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=101"), "a panic exits 101:\n{s}");
+    assert!(
+        s.contains("a deliberate panic"),
+        "the message is readable on the restored screen:\n{s}"
+    );
+    t.assert_restored("a panic");
+}

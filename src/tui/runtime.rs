@@ -171,7 +171,15 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
                 dirty = true;
                 continue;
             }
-            Incoming::Term(Event::Key(k)) => Msg::Key(k),
+            Incoming::Term(Event::Key(k)) => {
+                // debug builds only: lets the end-to-end tests prove the panic
+                // path restores the terminal; compiled out of release builds
+                #[cfg(debug_assertions)]
+                if k.code == KeyCode::Char('P') && std::env::var_os("PATHWISE_TEST_PANIC").is_some() {
+                    panic!("PATHWISE_TEST_PANIC: a deliberate panic");
+                }
+                Msg::Key(k)
+            }
             // a terminal that reports motion anyway: nothing to redraw for it
             Incoming::Term(Event::Mouse(m)) if m.kind == ratatui::crossterm::event::MouseEventKind::Moved => continue,
             Incoming::Term(Event::Mouse(m)) => Msg::Mouse(m),
