@@ -8,69 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The worked example of SCHEMA.md, verbatim.
-const WORKED_EXAMPLE: &str = r#"schema = 1
-id = "l5-radiculopathy-extrusion"
-title = "L5 radiculopathy, large L4-5 extrusion, 14 weeks failed care"
-region = "lumbar"
-tags = ["radiculopathy", "disc"]
-as_of = 2026-05-04
-
-[patient]
-alias = "Case A"
-age = 46
-sex = "female"
-
-[presentation]
-onset = 2026-01-20
-complaint = "Low back pain radiating to the left foot"
-initial_diagnosis = "Lumbar strain"
-working_diagnosis = "Left L5 radiculopathy from L4-5 extrusion"
-diagnosis_revised_on = 2026-03-12
-pain_quality = ["burning", "shooting"]
-
-[[pt]]
-start = 2026-01-27
-end = 2026-03-10
-sessions_planned = 12
-sessions_attended = 11
-modalities = ["exercise", "manual", "education"]
-hep_adherence = "good"
-response = "none"
-
-[[workup]]
-date = 2026-03-12
-test = "mri"
-site = "lumbar spine"
-findings = "Large left paracentral L4-5 extrusion compressing the L5 root"
-lesion = "disc-extrusion"
-level = "L4-5"
-severity = "severe"
-
-[[medication]]
-start = 2026-03-14
-drug = "pregabalin"
-target = "neuropathic"
-response = "partial"
-
-[[injection]]
-date = 2026-04-02
-kind = "epidural-steroid"
-level = "L4-5 left transforaminal"
-guidance = "fluoroscopy"
-relief_percent = 30
-relief_weeks = 1
-
-[[assessment]]
-date = 2026-01-27
-pain = 7
-function = { instrument = "odi", score = 46 }
-
-[[assessment]]
-date = 2026-05-04
-pain = 8
-function = { instrument = "odi", score = 52 }
-strength = { "ankle dorsiflexion" = 5 }
-"#;
+const WORKED_EXAMPLE: &str = include_str!("fixtures/schema-example.toml");
 
 /// READINESS.md's criteria, in the contract's order.
 const CRITERIA: [&str; 11] = [
