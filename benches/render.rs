@@ -68,7 +68,7 @@ impl Write for Output {
 }
 
 struct VecTerminal {
-    term: Terminal<CrosstermBackend<Output>>,
+    term: Terminal<pathwise::tui::thrifty::Thrifty<CrosstermBackend<Output>>>,
     out: Output,
 }
 
@@ -80,7 +80,11 @@ fn terminal(w: u16, h: u16) -> VecTerminal {
         viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
     };
     let out = Output::default();
-    let term = Terminal::with_options(CrosstermBackend::new(out.clone()), options).expect("terminal");
+    let term = Terminal::with_options(
+        pathwise::tui::thrifty::Thrifty::new(CrosstermBackend::new(out.clone())),
+        options,
+    )
+    .expect("terminal");
     VecTerminal { term, out }
 }
 

@@ -20,6 +20,7 @@ pub mod step;
 mod teaching;
 pub mod terminal;
 pub mod textfit;
+pub mod thrifty;
 pub mod timeline;
 pub mod view;
 pub mod wordmatch;

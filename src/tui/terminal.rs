@@ -2,6 +2,7 @@
 //! panic, SIGTERM, SIGHUP, suspend — goes through [`restore`], which undoes
 //! raw mode, the alternate screen, mouse capture and bracketed paste.
 
+use super::thrifty::Thrifty;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{
@@ -13,7 +14,7 @@ use ratatui::crossterm::{
 use std::io::{self, Stdout, Write};
 use std::sync::Once;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub type Term = Terminal<Thrifty<CrosstermBackend<Stdout>>>;
 
 /// Mouse reporting for clicks, drags and the wheel, in SGR encoding, but
 /// not for bare motion: crossterm's `EnableMouseCapture` also asks for
@@ -77,5 +78,5 @@ pub fn install_panic_hook() {
 }
 
 pub fn new_terminal() -> io::Result<Term> {
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(Thrifty::new(CrosstermBackend::new(io::stdout())))
 }
