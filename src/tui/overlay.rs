@@ -48,7 +48,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        " Search: words must all match; 'exact ^prefix suffix$ !exclude; region:lumbar band:ready tag:disc".to_string(),
+        " Search: all words must match, each the start of words (rc: rotator cuff); 'exact ^prefix suffix$ !exclude; region: band: tag:".to_string(),
         th.style(Role::Muted),
     )));
     lines.push(Line::from(Span::styled(
