@@ -268,11 +268,6 @@ impl Case {
         format!("{} {}", self.event_date(r), r.kind.as_str())
     }
 
-    /// Whole weeks from onset to a date, for de-identified views and the axis.
-    pub fn week_of(&self, date: Date) -> f64 {
-        days_between(self.presentation.onset, date) as f64 / 7.0
-    }
-
     /// The diagnosis in force: the working one when revised.
     pub fn diagnosis(&self) -> &str {
         self.presentation

@@ -65,7 +65,6 @@ pub struct CaseView {
     pub detail_scroll: u16,
     /// Index into the readiness criteria.
     pub criterion: usize,
-    pub readiness_scroll: u16,
     /// What-if: events left out of scoring, and the verdict without them.
     pub excluded: BTreeSet<EventRef>,
     pub what_if: Option<Readiness>,

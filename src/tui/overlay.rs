@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-pub const DISCLAIMER: &str = "pathwise is decision support for case review and teaching, not a medical device: it does not diagnose or decide, and the clinician remains responsible.";
+/// The one disclaimer, shared with the referral summary.
+pub use crate::export::DISCLAIMER;
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

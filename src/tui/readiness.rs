@@ -11,7 +11,7 @@ use crate::case::describe::DateStyle;
 use crate::rules::{Band, Readiness, Status};
 use crate::theme::{Role, Theme};
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 pub fn band_symbol(band: Band, glyphs: Glyphs) -> &'static str {
@@ -227,8 +227,4 @@ pub fn criterion_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     let scroll = scroll_for(&ls, app.view.criterion, inner_h);
     let row = y.checked_sub(area.y + 1)? + scroll;
     ls.get(usize::from(row)).and_then(|(_, c)| *c)
-}
-
-pub fn style_of(theme: &Theme, role: Role) -> Style {
-    theme.style(role)
 }
