@@ -1,15 +1,13 @@
 //! pathwise: review musculoskeletal cases along the care pathway after
-//! physical therapy. The library holds the domain (cases, the library on
-//! disk, the readiness rules) and the front ends (CLI and console) that
-//! call it.
+//! physical therapy. This crate holds the front ends (the command line and
+//! the console) and their themes; the domain (cases, the library on disk,
+//! the readiness rules) is the `pathwise-core` crate, re-exported here.
 
-pub mod case;
+pub use pathwise_core::{case, library, rules, text};
+pub use pathwise_generate as generate;
+
 pub mod cli;
 pub mod config;
 pub mod export;
-pub mod generate;
-pub mod library;
-pub mod rules;
-pub mod text;
 pub mod theme;
 pub mod tui;

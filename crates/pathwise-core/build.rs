@@ -1,4 +1,5 @@
-//! Embeds the sample library (`data/cases/**/*.toml`) into the binary.
+//! Embeds the sample library (`data/cases/**/*.toml` at the top of the
+//! workspace) into the crate, so pathwise works from any folder.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,10 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    // crates/pathwise-core → the workspace root, where data/ lives
+    let root = crate_dir.join("..").join("..");
+    let root = root.canonicalize().unwrap_or(root);
     let cases = root.join("data").join("cases");
     println!("cargo::rerun-if-changed={}", cases.display());
     let mut files = Vec::new();

@@ -15,7 +15,7 @@ mod profile;
 mod urgent;
 
 /// The small complete example of SCHEMA.md, verbatim.
-pub(super) const EXAMPLE: &str = include_str!("../../../tests/fixtures/schema-example.toml");
+pub(super) const EXAMPLE: &str = include_str!("../../../../../tests/fixtures/schema-example.toml");
 
 pub(super) fn parse(toml: &str) -> Case {
     match parse_case(Path::new("test.toml"), toml.as_bytes()) {

@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn events_map_to_their_pathway_step() {
-        let text = include_str!("../../data/cases/lumbar-foot-drop-microdiscectomy.toml");
+        let text = include_str!("../../../../data/cases/lumbar-foot-drop-microdiscectomy.toml");
         let case = parse_case(Path::new("x.toml"), text.as_bytes()).expect("valid sample");
         let steps: Vec<Option<NextStep>> = case.events().into_iter().map(|r| step_of(&case, r)).collect();
         assert!(steps.contains(&Some(NextStep::PhysicalTherapy)));

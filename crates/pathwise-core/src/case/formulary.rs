@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn the_case_format_doc_lists_every_drug() {
-        let doc = include_str!("../../docs/case-format.md");
+        let doc = include_str!("../../../../docs/case-format.md");
         for (name, class) in ENTRIES {
             let row = doc
                 .lines()

@@ -2,7 +2,7 @@
 
 use super::super::*;
 
-pub(in crate::generate) const LUMBAR: RegionInfo = RegionInfo {
+pub(crate) const LUMBAR: RegionInfo = RegionInfo {
     region: "lumbar",
     weight: 28,
     site: "lumbar spine",
@@ -194,7 +194,7 @@ pub(in crate::generate) const LUMBAR: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const CERVICAL: RegionInfo = RegionInfo {
+pub(crate) const CERVICAL: RegionInfo = RegionInfo {
     region: "cervical",
     weight: 16,
     site: "cervical spine",
@@ -361,7 +361,7 @@ pub(in crate::generate) const CERVICAL: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const THORACIC: RegionInfo = RegionInfo {
+pub(crate) const THORACIC: RegionInfo = RegionInfo {
     region: "thoracic",
     weight: 4,
     site: "thoracic spine",

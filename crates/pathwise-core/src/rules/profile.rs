@@ -9,7 +9,7 @@ use std::path::Path;
 use toml::Spanned;
 
 /// The profile that ships with the program (READINESS.md version 1).
-pub const BUILTIN_TOML: &str = include_str!("../../data/profiles/default.toml");
+pub const BUILTIN_TOML: &str = include_str!("../../../../data/profiles/default.toml");
 
 /// Profile files larger than this are refused unread.
 pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
@@ -17,7 +17,10 @@ pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 /// The profiles compiled in, by name.
 pub const SHIPPED: &[(&str, &str)] = &[
     ("default", BUILTIN_TOML),
-    ("twelve-week", include_str!("../../data/profiles/twelve-week.toml")),
+    (
+        "twelve-week",
+        include_str!("../../../../data/profiles/twelve-week.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,7 @@
 
 use super::super::*;
 
-pub(in crate::generate) const SHOULDER: RegionInfo = RegionInfo {
+pub(crate) const SHOULDER: RegionInfo = RegionInfo {
     region: "shoulder",
     weight: 12,
     site: "{side} shoulder",
@@ -128,7 +128,7 @@ pub(in crate::generate) const SHOULDER: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const ELBOW: RegionInfo = RegionInfo {
+pub(crate) const ELBOW: RegionInfo = RegionInfo {
     region: "elbow",
     weight: 4,
     site: "{side} elbow",
@@ -237,7 +237,7 @@ pub(in crate::generate) const ELBOW: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const WRIST_HAND: RegionInfo = RegionInfo {
+pub(crate) const WRIST_HAND: RegionInfo = RegionInfo {
     region: "wrist-hand",
     weight: 6,
     site: "{side} wrist",

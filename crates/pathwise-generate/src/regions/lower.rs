@@ -2,7 +2,7 @@
 
 use super::super::*;
 
-pub(in crate::generate) const HIP: RegionInfo = RegionInfo {
+pub(crate) const HIP: RegionInfo = RegionInfo {
     region: "hip",
     weight: 7,
     site: "{side} hip",
@@ -102,7 +102,7 @@ pub(in crate::generate) const HIP: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const KNEE: RegionInfo = RegionInfo {
+pub(crate) const KNEE: RegionInfo = RegionInfo {
     region: "knee",
     weight: 14,
     site: "{side} knee",
@@ -224,7 +224,7 @@ pub(in crate::generate) const KNEE: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const ANKLE_FOOT: RegionInfo = RegionInfo {
+pub(crate) const ANKLE_FOOT: RegionInfo = RegionInfo {
     region: "ankle-foot",
     weight: 6,
     site: "{side} ankle",
@@ -351,7 +351,7 @@ pub(in crate::generate) const ANKLE_FOOT: RegionInfo = RegionInfo {
     ],
 };
 
-pub(in crate::generate) const OTHER: RegionInfo = RegionInfo {
+pub(crate) const OTHER: RegionInfo = RegionInfo {
     region: "other",
     weight: 3,
     site: "pelvis",

@@ -202,7 +202,7 @@ fn the_twelve_week_profile_turns_a_nine_week_failure_to_not_met() {
     let c = course("", "pain = 7", "2026-03-05", "pain = 7");
     let cf = failure(&c);
     assert_eq!((cf.status, cf.points), (Status::Met, 30.0));
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/profiles/twelve-week.toml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/profiles/twelve-week.toml");
     let twelve = Profile::load(&path).expect("twelve-week.toml loads");
     let r = with(&c, &twelve);
     let cf = at(&r, CriterionId::ConservativeFailure);

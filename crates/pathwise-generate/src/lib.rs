@@ -220,8 +220,8 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{Case, parse_case};
-    use crate::rules::{Band, NextStep, Options, Profile, evaluate};
+    use pathwise_core::case::{Case, parse_case};
+    use pathwise_core::rules::{Band, NextStep, Options, Profile, evaluate};
     use std::collections::BTreeSet;
 
     fn parse(g: &Generated) -> Case {
@@ -268,7 +268,7 @@ mod tests {
             );
         }
         // the library loads whole, with no error and no duplicate
-        let (cases, errors, withheld) = crate::library::load_path(dir.path());
+        let (cases, errors, withheld) = pathwise_core::library::load_path(dir.path());
         assert_eq!((cases.len(), errors.len(), withheld.len()), (300, 0, 0));
     }
 
@@ -332,7 +332,7 @@ mod tests {
         for s in NextStep::ALL {
             assert!(steps.contains(s.as_str()), "next step {s} missing");
         }
-        assert_eq!(regions.len(), crate::case::Region::ALL.len(), "{regions:?}");
+        assert_eq!(regions.len(), pathwise_core::case::Region::ALL.len(), "{regions:?}");
     }
 
     #[test]

@@ -4,7 +4,9 @@ use super::*;
 use std::path::PathBuf;
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/profiles").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/profiles")
+        .join(name)
 }
 
 fn err(text: &str) -> ProfileError {
