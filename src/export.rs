@@ -246,10 +246,10 @@ pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
                 Some(n) if n.is_empty() => "none".to_string(),
                 Some(n) => v.t(&n.join(", ")),
             };
-            let flags = if a.red_flags.is_empty() {
-                "–".to_string()
-            } else {
-                v.t(&a.red_flags.join(", "))
+            let flags = match &a.red_flags {
+                None => "–".to_string(),
+                Some(f) if f.is_empty() => "none".to_string(),
+                Some(f) => v.t(&f.join(", ")),
             };
             let _ = writeln!(
                 o,

@@ -241,7 +241,11 @@ impl Case {
                     Some(areas) => push_list(&mut f, "numbness", areas),
                     None => {}
                 }
-                push_list(&mut f, "red flags", &a.red_flags);
+                match &a.red_flags {
+                    Some(flags) if flags.is_empty() => f.push(text("red flags", "screened, none")),
+                    Some(flags) => push_list(&mut f, "red flags", flags),
+                    None => {}
+                }
                 push_note(&mut f, "note", &a.note);
             }
             EventKind::Consult => {

@@ -20,6 +20,7 @@ pub struct Case {
     pub patient: Patient,
     pub presentation: Presentation,
     pub lifestyle: Option<Lifestyle>,
+    pub psychosocial: Option<Psychosocial>,
     pub pt: Vec<PtCourse>,
     pub workup: Vec<Workup>,
     pub medication: Vec<Medication>,
@@ -35,6 +36,12 @@ pub struct Patient {
     pub age: u8,
     pub sex: Sex,
     pub occupation: Option<String>,
+    /// Latest HbA1c, % (rev 2).
+    pub hba1c: Option<f64>,
+    /// Body-mass index (rev 2).
+    pub bmi: Option<f64>,
+    /// On anticoagulant or antiplatelet therapy (rev 2).
+    pub anticoagulant: Option<bool>,
 }
 
 impl Patient {
@@ -57,6 +64,8 @@ pub struct Presentation {
     pub diagnosis_revised_on: Option<Date>,
     pub pain_quality: Vec<PainQuality>,
     pub localized_spasm: Option<bool>,
+    /// Leg symptoms brought on by walking or standing, eased by sitting (rev 2).
+    pub neurogenic_claudication: Option<bool>,
 }
 
 impl Presentation {
@@ -70,6 +79,17 @@ pub struct Lifestyle {
     pub sleep: Option<Rating>,
     pub nutrition: Option<Rating>,
     pub smoking: Option<bool>,
+    pub note: Option<String>,
+}
+
+/// Psychosocial risk (rev 2): the STarT Back Tool and yellow flags.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Psychosocial {
+    pub start_back_total: Option<u8>,
+    /// Never above `start_back_total`.
+    pub start_back_psychosocial: Option<u8>,
+    pub fear_avoidance: Option<bool>,
+    pub catastrophizing: Option<bool>,
     pub note: Option<String>,
 }
 
@@ -87,6 +107,9 @@ pub struct PtCourse {
     pub hep_adherence: Option<Adherence>,
     pub barriers: Vec<String>,
     pub response: Option<PtResponse>,
+    /// When attendance, adherence and response were recorded (rev 2):
+    /// within the course.
+    pub response_on: Option<Date>,
     pub note: Option<String>,
 }
 
@@ -101,6 +124,11 @@ pub struct Workup {
     pub severity: Option<Severity>,
     pub instability: Option<bool>,
     pub nerve: Option<String>,
+    /// Whether the finding matches the clinical picture (rev 2); `false`
+    /// means it does not explain the symptoms.
+    pub concordant: Option<bool>,
+    /// An acute traumatic lesion (rev 2).
+    pub acute: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +142,8 @@ pub struct Medication {
     pub dose: Option<String>,
     pub target: Option<Target>,
     pub response: Option<MedResponse>,
+    /// When the response was recorded (rev 2): within the course.
+    pub response_on: Option<Date>,
     pub side_effects: Option<String>,
     pub note: Option<String>,
 }
@@ -122,6 +152,8 @@ pub struct Medication {
 pub struct Injection {
     pub date: Date,
     pub kind: InjectionKind,
+    /// Done (the default), declined or contraindicated (rev 2).
+    pub status: InjectionStatus,
     pub level: Option<String>,
     pub guidance: Option<Guidance>,
     pub relief_percent: Option<u8>,
@@ -146,7 +178,14 @@ pub struct Assessment {
     /// `None` when the assessment does not record numbness at all; an empty
     /// list is a recorded "no numbness".
     pub numbness: Option<Vec<String>>,
-    pub red_flags: Vec<String>,
+    /// `None` when the assessment records no red-flag screen; an empty list
+    /// is a screen that found none.
+    pub red_flags: Option<Vec<String>>,
+    /// Modified Japanese Orthopaedic Association score, 0–18 (rev 2).
+    pub mjoa: Option<u8>,
+    pub myelopathy_signs: Vec<MyelopathySign>,
+    /// A joint stability examination (rev 2): `true` unstable.
+    pub instability: Option<bool>,
     pub note: Option<String>,
 }
 
@@ -291,10 +330,12 @@ impl Case {
         for c in &self.pt {
             see(c.start);
             c.end.map(&mut see);
+            c.response_on.map(&mut see);
         }
         for m in &self.medication {
             see(m.start);
             m.end.map(&mut see);
+            m.response_on.map(&mut see);
         }
         self.workup.iter().for_each(|e| see(e.date));
         self.injection.iter().for_each(|e| see(e.date));

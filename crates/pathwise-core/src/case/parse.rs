@@ -4,7 +4,7 @@ use super::error::CaseError;
 use super::formulary;
 use super::model::*;
 use super::raw::*;
-use super::words::{MedClass, Phase};
+use super::words::{InjectionStatus, MedClass, Phase};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -225,6 +225,8 @@ impl Validator<'_> {
         let as_of = self.opt_date(&raw.as_of, "as_of");
         let patient = self.patient(raw.patient);
         let presentation = self.presentation(raw.presentation);
+        let tags = self.words(raw.tags, "tags");
+        let psychosocial = raw.psychosocial.and_then(|p| self.psychosocial(p));
         let lifestyle = raw.lifestyle.map(|l| Lifestyle {
             sleep: l.sleep,
             nutrition: l.nutrition,
@@ -274,7 +276,7 @@ impl Validator<'_> {
             id: raw.id.into_inner(),
             title: raw.title,
             region: raw.region,
-            tags: raw.tags,
+            tags: tags?,
             summary: raw.summary,
             teaching_points: raw.teaching_points,
             as_of: presentation.as_ref()?.onset,
@@ -282,6 +284,7 @@ impl Validator<'_> {
             patient: patient?,
             presentation: presentation?,
             lifestyle,
+            psychosocial,
             pt,
             workup,
             medication,
@@ -301,12 +304,17 @@ impl Validator<'_> {
     }
 
     fn patient(&mut self, p: RawPatient) -> Option<Patient> {
-        let age = self.int_in(&p.age, "age", 0, 120)?;
+        let age = self.int_in(&p.age, "age", 0, 120);
+        let hba1c = p.hba1c.as_ref().map(|v| self.number_in(v, "hba1c", 3.0, 20.0));
+        let bmi = p.bmi.as_ref().map(|v| self.number_in(v, "bmi", 10.0, 90.0));
         Some(Patient {
             alias: p.alias,
-            age: age as u8,
+            age: age? as u8,
             sex: p.sex,
             occupation: p.occupation,
+            hba1c: checked(hba1c)?,
+            bmi: checked(bmi)?,
+            anticoagulant: p.anticoagulant,
         })
     }
 
@@ -321,6 +329,7 @@ impl Validator<'_> {
             diagnosis_revised_on: revised?,
             pain_quality: p.pain_quality,
             localized_spasm: p.localized_spasm,
+            neurogenic_claudication: p.neurogenic_claudication,
         })
     }
 
@@ -335,6 +344,84 @@ impl Validator<'_> {
             }
         }
         Some((s, e))
+    }
+
+    fn psychosocial(&mut self, p: RawPsychosocial) -> Option<Psychosocial> {
+        let total = p
+            .start_back_total
+            .as_ref()
+            .map(|v| self.int_in(v, "start_back_total", 0, 9));
+        let sub = p
+            .start_back_psychosocial
+            .as_ref()
+            .map(|v| self.int_in(v, "start_back_psychosocial", 0, 5));
+        let (total, sub) = (checked(total)?, checked(sub)?);
+        if let (Some(t), Some(s), Some(span)) = (total, sub, &p.start_back_psychosocial) {
+            if s > t {
+                self.error(
+                    span.span(),
+                    format!("`start_back_psychosocial` = {s} exceeds `start_back_total` = {t}"),
+                );
+                return None;
+            }
+        }
+        Some(Psychosocial {
+            start_back_total: total.map(|n| n as u8),
+            start_back_psychosocial: sub.map(|n| n as u8),
+            fear_avoidance: p.fear_avoidance,
+            catastrophizing: p.catastrophizing,
+            note: p.note,
+        })
+    }
+
+    /// A recorded date within a course: on or after its start, not after its end.
+    fn response_on(&mut self, d: &Option<S<Datetime>>, start: Date, end: Option<Date>) -> Option<Option<Date>> {
+        let on = self.opt_date(d, "response_on")?;
+        if let (Some(on), Some(span)) = (on, d) {
+            if on < start || end.is_some_and(|e| on > e) {
+                let course = match end {
+                    Some(e) => format!("{start} to {e}"),
+                    None => format!("from {start}"),
+                };
+                self.error(
+                    span.span(),
+                    format!("`response_on` = {on} is outside its course ({course})"),
+                );
+                return None;
+            }
+        }
+        Some(on)
+    }
+
+    /// Free words (tags, red flags, numbness areas): none may be blank.
+    fn words(&mut self, items: Vec<S<String>>, key: &str) -> Option<Vec<String>> {
+        let mut ok = true;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if item.get_ref().trim().is_empty() {
+                self.error(
+                    item.span(),
+                    format!("`{key}` holds a blank entry; remove it or write a word"),
+                );
+                ok = false;
+            } else {
+                out.push(item.into_inner());
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn number_in(&mut self, v: &S<f64>, key: &str, lo: f64, hi: f64) -> Option<f64> {
+        let n = *v.get_ref();
+        if n.is_finite() && (lo..=hi).contains(&n) {
+            Some(n)
+        } else {
+            self.error(
+                v.span(),
+                format!("`{key}` = {n} is out of range; allowed: {lo} to {hi}"),
+            );
+            None
+        }
     }
 
     fn pt(&mut self, p: RawPt) -> Option<PtCourse> {
@@ -366,6 +453,7 @@ impl Validator<'_> {
             }
         }
         let (start, end) = dates?;
+        let response_on = self.response_on(&p.response_on, start, end)?;
         Some(PtCourse {
             start,
             end,
@@ -379,6 +467,7 @@ impl Validator<'_> {
             hep_adherence: p.hep_adherence,
             barriers: p.barriers,
             response: p.response,
+            response_on,
             note: p.note,
         })
     }
@@ -402,6 +491,8 @@ impl Validator<'_> {
             severity: w.severity.map(S::into_inner),
             instability: w.instability,
             nerve: w.nerve,
+            concordant: w.concordant,
+            acute: w.acute,
         })
     }
 
@@ -426,6 +517,7 @@ impl Validator<'_> {
             },
         };
         let (start, end) = dates?;
+        let response_on = self.response_on(&m.response_on, start, end)?;
         Some(Medication {
             start,
             end,
@@ -435,6 +527,7 @@ impl Validator<'_> {
             dose: m.dose,
             target: m.target,
             response: m.response,
+            response_on,
             side_effects: m.side_effects,
             note: m.note,
         })
@@ -447,9 +540,22 @@ impl Validator<'_> {
             .as_ref()
             .map(|v| self.int_in(v, "relief_percent", 0, 100));
         let weeks = i.relief_weeks.as_ref().map(|v| self.non_negative(v, "relief_weeks"));
+        let status = i.status.unwrap_or(InjectionStatus::Done);
+        if status != InjectionStatus::Done {
+            let recorded = i.relief_percent.as_ref().map(|v| ("relief_percent", v.span()));
+            let recorded = recorded.or(i.relief_weeks.as_ref().map(|v| ("relief_weeks", v.span())));
+            if let Some((key, span)) = recorded {
+                self.error(
+                    span,
+                    format!("`{key}` is recorded for an injection with `status = \"{status}\"`; only a done injection has relief"),
+                );
+                return None;
+            }
+        }
         Some(Injection {
             date: date?,
             kind: i.kind,
+            status,
             level: i.level,
             guidance: i.guidance,
             relief_percent: checked(relief)?.map(|n| n as u8),
@@ -488,8 +594,12 @@ impl Validator<'_> {
                 None => strength_ok = false,
             }
         }
+        let mjoa = a.mjoa.as_ref().map(|v| self.int_in(v, "mjoa", 0, 18));
+        let numbness = a.numbness.map(|n| self.words(n, "numbness"));
+        let red_flags = a.red_flags.map(|f| self.words(f, "red_flags"));
         let pain = checked(pain)?;
         let function = checked(function)?;
+        let mjoa = checked(mjoa)?;
         if !strength_ok {
             return None;
         }
@@ -498,8 +608,11 @@ impl Validator<'_> {
             pain: pain.map(|n| n as u8),
             function,
             strength,
-            numbness: a.numbness,
-            red_flags: a.red_flags,
+            numbness: checked(numbness)?,
+            red_flags: checked(red_flags)?,
+            mjoa: mjoa.map(|n| n as u8),
+            myelopathy_signs: a.myelopathy_signs,
+            instability: a.instability,
             note: a.note,
         })
     }

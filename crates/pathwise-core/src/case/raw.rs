@@ -18,7 +18,7 @@ pub struct RawCase {
     pub title: String,
     pub region: Region,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: Vec<S<String>>,
     pub summary: Option<String>,
     #[serde(default)]
     pub teaching_points: Vec<String>,
@@ -26,6 +26,7 @@ pub struct RawCase {
     pub patient: RawPatient,
     pub presentation: RawPresentation,
     pub lifestyle: Option<RawLifestyle>,
+    pub psychosocial: Option<RawPsychosocial>,
     #[serde(default)]
     pub pt: Vec<RawPt>,
     #[serde(default)]
@@ -49,6 +50,9 @@ pub struct RawPatient {
     pub age: S<i64>,
     pub sex: Sex,
     pub occupation: Option<String>,
+    pub hba1c: Option<S<f64>>,
+    pub bmi: Option<S<f64>>,
+    pub anticoagulant: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +66,7 @@ pub struct RawPresentation {
     #[serde(default)]
     pub pain_quality: Vec<PainQuality>,
     pub localized_spasm: Option<bool>,
+    pub neurogenic_claudication: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +75,16 @@ pub struct RawLifestyle {
     pub sleep: Option<Rating>,
     pub nutrition: Option<Rating>,
     pub smoking: Option<bool>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPsychosocial {
+    pub start_back_total: Option<S<i64>>,
+    pub start_back_psychosocial: Option<S<i64>>,
+    pub fear_avoidance: Option<bool>,
+    pub catastrophizing: Option<bool>,
     pub note: Option<String>,
 }
 
@@ -90,6 +105,7 @@ pub struct RawPt {
     #[serde(default)]
     pub barriers: Vec<String>,
     pub response: Option<PtResponse>,
+    pub response_on: Option<S<Datetime>>,
     pub note: Option<String>,
 }
 
@@ -105,6 +121,8 @@ pub struct RawWorkup {
     pub severity: Option<S<Severity>>,
     pub instability: Option<bool>,
     pub nerve: Option<String>,
+    pub concordant: Option<bool>,
+    pub acute: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +135,7 @@ pub struct RawMedication {
     pub dose: Option<String>,
     pub target: Option<Target>,
     pub response: Option<MedResponse>,
+    pub response_on: Option<S<Datetime>>,
     pub side_effects: Option<String>,
     pub note: Option<String>,
 }
@@ -126,6 +145,7 @@ pub struct RawMedication {
 pub struct RawInjection {
     pub date: S<Datetime>,
     pub kind: InjectionKind,
+    pub status: Option<InjectionStatus>,
     pub level: Option<String>,
     pub guidance: Option<Guidance>,
     pub relief_percent: Option<S<i64>>,
@@ -149,9 +169,12 @@ pub struct RawAssessment {
     pub function: Option<RawFunction>,
     #[serde(default)]
     pub strength: BTreeMap<String, S<i64>>,
-    pub numbness: Option<Vec<String>>,
+    pub numbness: Option<Vec<S<String>>>,
+    pub red_flags: Option<Vec<S<String>>>,
+    pub mjoa: Option<S<i64>>,
     #[serde(default)]
-    pub red_flags: Vec<String>,
+    pub myelopathy_signs: Vec<MyelopathySign>,
+    pub instability: Option<bool>,
     pub note: Option<String>,
 }
 

@@ -208,6 +208,7 @@ words!(Lesion {
     Arthrosis = "arthrosis",
     NerveCompression = "nerve-compression",
     NerveEntrapment = "nerve-entrapment",
+    CordCompression = "cord-compression",
     Other = "other",
 });
 
@@ -295,6 +296,28 @@ impl InjectionKind {
         }
     }
 }
+
+words!(
+    /// Whether an injection was given (rev 2): only a done one may record relief.
+    InjectionStatus {
+        Done = "done",
+        Declined = "declined",
+        Contraindicated = "contraindicated",
+    }
+);
+
+words!(
+    /// Upper motor neuron signs of cervical myelopathy (rev 2).
+    MyelopathySign {
+        Hoffmann = "hoffmann",
+        Hyperreflexia = "hyperreflexia",
+        Clonus = "clonus",
+        Babinski = "babinski",
+        GaitAtaxia = "gait-ataxia",
+        HandClumsiness = "hand-clumsiness",
+        Lhermitte = "lhermitte",
+    }
+);
 
 words!(Guidance {
     Fluoroscopy = "fluoroscopy",

@@ -30,7 +30,11 @@ fn norm(s: &str) -> String {
 
 pub(crate) fn red_flags(w: &Window) -> Criterion {
     let id = CriterionId::RedFlags;
-    let flagged: Vec<_> = w.assessment.iter().filter(|(_, a)| !a.red_flags.is_empty()).collect();
+    let flagged: Vec<_> = w
+        .assessment
+        .iter()
+        .filter(|(_, a)| a.red_flags.as_ref().is_some_and(|f| !f.is_empty()))
+        .collect();
     if flagged.is_empty() {
         let detail = match w.assessment.len() {
             0 => "no assessment on file".to_string(),
@@ -41,7 +45,7 @@ pub(crate) fn red_flags(w: &Window) -> Criterion {
     let parts: Vec<String> = flagged
         .iter()
         .map(|(_, a)| {
-            let flags: Vec<&str> = a.red_flags.iter().map(|f| f.trim()).collect();
+            let flags: Vec<&str> = a.red_flags.iter().flatten().map(|f| f.trim()).collect();
             format!("{} on {}", and_list(&flags), a.date)
         })
         .collect();
