@@ -1,23 +1,16 @@
-//! The referral summary: one page a surgeon reads before a consult, as
-//! Markdown or JSON. Built from the case and its readiness; with
-//! `present`, de-identified exactly as presentation mode is (alias and age
-//! band only, dates as weeks from onset, notes hidden). Every string from
-//! the case is sanitised, since the file may well be printed to a terminal.
+//! The summary as Markdown: a page to read.
 
+use super::DISCLAIMER;
 use crate::case::describe::{DateStyle, NOTE_HIDDEN, deidentify, number};
 use crate::case::{Case, Date, EventRef, Phase};
-use crate::rules::{Readiness, Status, pathway, to_json};
+use crate::rules::{Readiness, Status};
 use crate::text;
 use std::fmt::Write as _;
-use std::io::{self, Write as _};
-use std::path::Path;
-
-pub const DISCLAIMER: &str = "Decision support for case review and teaching, not a medical device: it does not diagnose or decide, and the clinician remains responsible.";
 
 /// How the summary treats identifying detail.
-struct View<'a> {
-    case: &'a Case,
-    present: bool,
+pub(super) struct View<'a> {
+    pub(super) case: &'a Case,
+    pub(super) present: bool,
 }
 
 impl View<'_> {
@@ -32,7 +25,7 @@ impl View<'_> {
         s.replace('|', "\\|")
     }
 
-    fn date(&self, d: Date) -> String {
+    pub(super) fn date(&self, d: Date) -> String {
         let style = if self.present {
             DateStyle::WeeksFromOnset
         } else {
@@ -369,114 +362,4 @@ fn trend(case: &Case) -> Option<String> {
         ));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// The summary as JSON: the case's facts and the `score --json` verdict.
-pub fn json(case: &Case, r: &Readiness, present: bool) -> serde_json::Value {
-    let v = View { case, present };
-    let plain = |s: &str| {
-        if present {
-            deidentify(case, s, false)
-        } else {
-            s.to_string()
-        }
-    };
-    let events: Vec<serde_json::Value> = case
-        .events()
-        .into_iter()
-        .map(|e| {
-            let fields: serde_json::Map<String, serde_json::Value> = case
-                .event_fields(e)
-                .into_iter()
-                .map(|f| {
-                    let value = match f.value {
-                        crate::case::describe::Value::Text(s) => plain(&s),
-                        crate::case::describe::Value::Date(d) => v.date(d),
-                        crate::case::describe::Value::Note(_) if present => NOTE_HIDDEN.to_string(),
-                        crate::case::describe::Value::Note(s) => s,
-                    };
-                    (f.name.replace(' ', "_"), serde_json::Value::String(value))
-                })
-                .collect();
-            serde_json::json!({
-                "date": v.date(case.event_date(e)),
-                "kind": e.kind.as_str(),
-                "after_review_date": case.event_date(e) > case.as_of,
-                "step": pathway::step_of(case, e).map(|s| s.as_str()),
-                "fields": fields,
-            })
-        })
-        .collect();
-    let mut verdict = to_json(case, r);
-    if present {
-        // the verdict's dates and quoted notes, as the Markdown shows them
-        let text = serde_json::to_string(&verdict).unwrap_or_default();
-        verdict = serde_json::from_str(&deidentify(case, &text, false)).unwrap_or(verdict);
-    }
-    let p = &case.presentation;
-    let mut patient = serde_json::json!({ "alias": case.patient.alias, "age": case.patient.age_label() });
-    if !present {
-        patient["sex"] = serde_json::json!(case.patient.sex.as_str());
-        patient["occupation"] = serde_json::json!(case.patient.occupation);
-    }
-    serde_json::json!({
-        "id": case.id,
-        "title": plain(&case.title),
-        "region": case.region.as_str(),
-        "patient": patient,
-        "onset": v.date(p.onset),
-        "as_of": v.date(case.as_of),
-        "complaint": plain(&p.complaint),
-        "initial_diagnosis": plain(&p.initial_diagnosis),
-        "working_diagnosis": p.working_diagnosis.as_deref().map(plain),
-        "diagnosis_revised_on": p.diagnosis_revised_on.map(|d| v.date(d)),
-        "summary": case.summary.as_deref().map(plain),
-        "events": events,
-        "readiness": verdict,
-        "disclaimer": DISCLAIMER,
-    })
-}
-
-/// Writes `contents` to `path` through a temporary file in the same folder
-/// and a rename, so a reader never sees half a file. Refuses to replace an
-/// existing file unless `force`.
-pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> io::Result<()> {
-    if !force && path.exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} exists; pass --force to replace it", path.display()),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// A file name in `dir` for a case's summary that does not exist yet:
-/// `ID-referral.md`, then `ID-referral-2.md`, …
-pub fn free_name(dir: &Path, id: &str, ext: &str) -> std::path::PathBuf {
-    let first = dir.join(format!("{id}-referral.{ext}"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{id}-referral-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
 }
