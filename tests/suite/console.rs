@@ -2,110 +2,15 @@
 //! applied to the app state, and whole screens rendered into a buffer at
 //! the sizes users have (80x24 over SSH, 120x40, 200x60 on a projector).
 
+use crate::common::console::{Opts, PLAIN, app, app_with, has_date, keys, render, text};
 use pathwise::case::{EventKind, days_between};
 use pathwise::library::{Library, Origin, Source};
-use pathwise::rules::Profile;
-use pathwise::theme::{Depth, ThemeSet};
-use pathwise::tui::app::{App, Msg, Settings};
-use pathwise::tui::glyphs::Glyphs;
-use pathwise::tui::keymap::Keymap;
+use pathwise::theme::Depth;
+use pathwise::tui::app::Msg;
 use pathwise::tui::layout::Pane;
 use pathwise::tui::timeline::Geometry;
-use pathwise::tui::view;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
-
-struct Opts {
-    depth: Depth,
-    ascii: bool,
-    present: bool,
-}
-
-const PLAIN: Opts = Opts {
-    depth: Depth::TrueColor,
-    ascii: false,
-    present: false,
-};
-
-fn app_with(library: Library, w: u16, h: u16, o: Opts) -> App {
-    let settings = Settings {
-        profile: Profile::builtin(),
-        themes: ThemeSet::builtin(),
-        theme: None,
-        depth: o.depth,
-        glyphs: Glyphs { ascii: o.ascii },
-        keymap: Keymap::new(&Default::default()).0,
-        present: o.present,
-        mouse: true,
-        size: Rect::new(0, 0, w, h),
-    };
-    App::new(library, settings)
-}
-
-fn app(w: u16, h: u16) -> App {
-    app_with(Library::builtin(), w, h, PLAIN)
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-/// Types a sequence: single characters, or named keys in angle brackets.
-fn keys(app: &mut App, seq: &str) {
-    let mut rest = seq;
-    while let Some(c) = rest.chars().next() {
-        if let Some(end) = rest.strip_prefix('<').and_then(|r| r.find('>')) {
-            let name = &rest[1..=end];
-            let code = match name {
-                "enter" => KeyCode::Enter,
-                "esc" => KeyCode::Esc,
-                "right" => KeyCode::Right,
-                "left" => KeyCode::Left,
-                "down" => KeyCode::Down,
-                "up" => KeyCode::Up,
-                "tab" => KeyCode::Tab,
-                other => panic!("unknown key <{other}>"),
-            };
-            key(app, code);
-            rest = &rest[end + 2..];
-        } else {
-            key(app, KeyCode::Char(c));
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-}
-
-fn render(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(app.size);
-    view::render(app, app.size, &mut buf);
-    buf
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn has_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(9)).any(|i| {
-        b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && b[i + 4] == b'-'
-            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
-            && b[i + 7] == b'-'
-            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
-    })
-}
 
 #[test]
 fn screens_at_the_three_sizes() {

@@ -2,8 +2,7 @@
 //! user would. Skipped with a message when tmux is missing, except in CI
 //! (`CI` set), where .ci/run installs it and a skip would hide a failure.
 
-mod common;
-use common::Tmux;
+use crate::common::Tmux;
 
 use std::path::Path;
 use std::process::Command;

@@ -2,57 +2,15 @@
 //! Teaching and conference workflows: step-through, what-if, and the
 //! referral summary export.
 
+use crate::common::console::{PLAIN, app_with, has_date, key as press, screen};
 use pathwise::case::{Case, Date, parse_case};
 use pathwise::library::{Library, Origin, Source};
 use pathwise::rules::{Options, Profile, evaluate};
-use pathwise::theme::{Depth, ThemeSet};
-use pathwise::tui::app::{App, Msg, Settings};
-use pathwise::tui::glyphs::Glyphs;
-use pathwise::tui::keymap::Keymap;
-use pathwise::tui::view;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 use std::process::Command;
 
-const EXAMPLE: &str = include_str!("fixtures/schema-example.toml");
-
-fn app(library: Library, w: u16, h: u16) -> App {
-    App::new(
-        library,
-        Settings {
-            profile: Profile::builtin(),
-            themes: ThemeSet::builtin(),
-            theme: None,
-            depth: Depth::TrueColor,
-            glyphs: Glyphs { ascii: false },
-            keymap: Keymap::new(&Default::default()).0,
-            present: false,
-            mouse: true,
-            size: Rect::new(0, 0, w, h),
-        },
-    )
-}
-
-fn press(a: &mut App, code: KeyCode) {
-    a.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn screen(a: &App) -> String {
-    let mut buf = Buffer::empty(a.size);
-    view::render(a, a.size, &mut buf);
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-                + "\n"
-        })
-        .collect()
-}
+const EXAMPLE: &str = include_str!("../fixtures/schema-example.toml");
 
 /// The case as the rules would see it had the file been written on `day`:
 /// every event after it gone, and `as_of` that day.
@@ -78,7 +36,7 @@ fn each_step_through_stop_scores_like_the_case_truncated_at_that_day() {
         "shoulder-massive-rotator-cuff-tear",
         "lumbar-foot-drop-microdiscectomy",
     ] {
-        let mut a = app(Library::builtin(), 80, 24);
+        let mut a = app_with(Library::builtin(), 80, 24, PLAIN);
         assert!(a.open_step(id), "{id} opens in step-through");
         let case = lib.find(id).expect("sample").case.clone();
         let mut stops = 0;
@@ -121,7 +79,7 @@ fn example_library() -> (tempfile::TempDir, Library) {
 #[test]
 fn what_if_without_the_injection_turns_intractable_pain_off_and_shows_the_change() {
     let (_dir, lib) = example_library();
-    let mut a = app(lib, 200, 60);
+    let mut a = app_with(lib, 200, 60, PLAIN);
     press(&mut a, KeyCode::Char('2'));
     let (case, base) = a.selected().expect("the example");
     assert_eq!(base.score, 95);
@@ -188,16 +146,6 @@ fn the_markdown_referral_summary_has_every_section() {
     ] {
         assert!(md.contains(section), "missing {section}:\n{md}");
     }
-}
-
-fn has_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(9)).any(|i| {
-        b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && b[i + 4] == b'-'
-            && b[i + 7] == b'-'
-            && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
-    })
 }
 
 #[test]
@@ -270,7 +218,7 @@ fn the_json_summary_carries_the_score_contract() {
 fn the_detail_pane_names_each_event_s_pathway_step() {
     let case = parse_case(Path::new("example.toml"), EXAMPLE.as_bytes()).unwrap();
     let (_dir, lib) = example_library();
-    let mut a = app(lib, 200, 60);
+    let mut a = app_with(lib, 200, 60, PLAIN);
     press(&mut a, KeyCode::Char('2'));
     let mri = case
         .events()

@@ -8,8 +8,7 @@
 //! rename, unlink or truncate of anything in the library or the home
 //! folder. A library on a read-only folder loads in full.
 
-mod common;
-use common::Tmux;
+use crate::common::Tmux;
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;

@@ -1,7 +1,6 @@
 //! Shared by the tests that drive the real binary in tmux: a private tmux
 //! server running a plain shell, keys typed into it, and the screen read
-//! back. Each test binary uses a different part of it.
-#![allow(dead_code)]
+//! back.
 
 use std::path::Path;
 use std::process::{Command, Output};

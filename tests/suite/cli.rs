@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The worked example of SCHEMA.md, verbatim.
-const WORKED_EXAMPLE: &str = include_str!("fixtures/schema-example.toml");
+const WORKED_EXAMPLE: &str = include_str!("../fixtures/schema-example.toml");
 
 /// READINESS.md's criteria, in the contract's order.
 const CRITERIA: [&str; 11] = [

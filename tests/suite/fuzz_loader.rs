@@ -12,21 +12,18 @@
 //! and the nasty inputs worth keeping by hand live in `tests/fuzz_corpus/`
 //! (`ok-*` must load, `bad-*` must be rejected), checked by plain tests.
 
+use crate::common::console::{PLAIN, key as press, settings as console_settings};
 use pathwise::case::{Case, CaseError, parse_case};
 use pathwise::library::{Library, Loaded, Origin, Source};
 use pathwise::rules::{Options, Profile, evaluate, to_json};
 use pathwise::text::is_unsafe;
-use pathwise::theme::{Depth, ThemeSet};
-use pathwise::tui::app::{App, Msg, Settings};
-use pathwise::tui::glyphs::Glyphs;
-use pathwise::tui::keymap::Keymap;
+use pathwise::tui::app::App;
 use pathwise::tui::view;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{FileFailurePersistence, TestRunner};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -75,7 +72,7 @@ fn samples() -> &'static [(String, String)] {
             .collect();
         out.push((
             "template.toml".into(),
-            include_str!("../data/template.toml").to_string(),
+            include_str!("../../data/template.toml").to_string(),
         ));
         out.sort();
         assert!(out.len() > 10, "the samples are there");
@@ -172,24 +169,6 @@ fn check_case(path: &Path, case: &Case, console: bool) {
     }
 }
 
-fn settings(w: u16, h: u16) -> Settings {
-    Settings {
-        profile: Profile::builtin(),
-        themes: ThemeSet::builtin(),
-        theme: None,
-        depth: Depth::TrueColor,
-        glyphs: Glyphs { ascii: false },
-        keymap: Keymap::new(&Default::default()).0,
-        present: false,
-        mouse: true,
-        size: Rect::new(0, 0, w, h),
-    }
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
 /// Renders the screen and fails on any cell holding an unsafe character.
 fn screen_is_safe(app: &App, step: &str) {
     let mut buf = Buffer::empty(app.size);
@@ -219,7 +198,7 @@ fn console_is_safe(path: &Path, case: &Case) {
         withheld: Vec::new(),
     };
     for (w, h) in [(80, 24), (200, 60)] {
-        let mut app = App::new(library.clone(), settings(w, h));
+        let mut app = App::new(library.clone(), console_settings(w, h, PLAIN));
         screen_is_safe(&app, "start");
         press(&mut app, KeyCode::Char('2'));
         let walk = app.view.events.len().min(5);
@@ -241,7 +220,7 @@ fn errors_overlay_is_safe(errors: &[CaseError]) {
         errors: errors.to_vec(),
         withheld: Vec::new(),
     };
-    let mut app = App::new(library, settings(80, 24));
+    let mut app = App::new(library, console_settings(80, 24, PLAIN));
     press(&mut app, KeyCode::Char('!'));
     screen_is_safe(&app, "errors overlay");
 }

@@ -7,21 +7,18 @@
 //! raw, and must show them as visible escapes (`^[`, `\u{9b}`), not drop
 //! them silently.
 
-mod common;
-use common::Tmux;
+use crate::common::Tmux;
+use crate::common::console::{Opts, app_with, key};
 
 use pathwise::case::parse_case;
 use pathwise::library::{Library, Origin, Source};
 use pathwise::rules::{Options, Profile, evaluate, to_json};
 use pathwise::text::{is_bidi_control, is_unsafe};
-use pathwise::theme::{Depth, ThemeSet};
-use pathwise::tui::app::{App, Msg, Settings};
-use pathwise::tui::glyphs::Glyphs;
-use pathwise::tui::keymap::Keymap;
+use pathwise::theme::Depth;
+use pathwise::tui::app::{App, Msg};
 use pathwise::tui::view;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
@@ -536,27 +533,6 @@ fn arguments_profiles_and_configs_named_by_the_user_are_echoed_escaped() {
 
 // ------------------------------------------------------ the console, in-process
 
-fn app(library: Library, w: u16, h: u16, ascii: bool, present: bool) -> App {
-    App::new(
-        library,
-        Settings {
-            profile: Profile::builtin(),
-            themes: ThemeSet::builtin(),
-            theme: None,
-            depth: Depth::TrueColor,
-            glyphs: Glyphs { ascii },
-            keymap: Keymap::new(&Default::default()).0,
-            present,
-            mouse: true,
-            size: Rect::new(0, 0, w, h),
-        },
-    )
-}
-
-fn key(a: &mut App, code: KeyCode) {
-    a.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
 fn keys(a: &mut App, s: &str) {
     for c in s.chars() {
         key(a, KeyCode::Char(c));
@@ -586,7 +562,16 @@ fn screen(a: &App, step: &str) -> String {
 /// Every pane, every event, every criterion, zoomed and not, help and
 /// errors, presenting and not: the screens seen, for the caller to check.
 fn walk_console(library: &Library, w: u16, h: u16, ascii: bool, present: bool) -> Vec<String> {
-    let mut a = app(library.clone(), w, h, ascii, present);
+    let mut a = app_with(
+        library.clone(),
+        w,
+        h,
+        Opts {
+            depth: Depth::TrueColor,
+            ascii,
+            present,
+        },
+    );
     let mut seen = vec![screen(&a, "start")];
     let (id, _) = a.selected().map(|(c, r)| (c.id.clone(), r.score)).expect("a case");
     assert_eq!(id, "hostile");

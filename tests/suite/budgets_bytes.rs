@@ -8,11 +8,7 @@
 //! prints the same figures for a 10,000-case library.
 
 use pathwise::library::{Library, Origin, Source};
-use pathwise::rules::Profile;
-use pathwise::theme::{Depth, ThemeSet};
-use pathwise::tui::app::{App, Msg, Settings};
-use pathwise::tui::glyphs::Glyphs;
-use pathwise::tui::keymap::Keymap;
+use pathwise::tui::app::{App, Msg};
 use pathwise::tui::view;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -51,17 +47,7 @@ struct Screen {
 
 impl Screen {
     fn new(library: Library) -> Screen {
-        let settings = Settings {
-            profile: Profile::builtin(),
-            themes: ThemeSet::builtin(),
-            theme: None,
-            depth: Depth::TrueColor,
-            glyphs: Glyphs { ascii: false },
-            keymap: Keymap::new(&Default::default()).0,
-            present: false,
-            mouse: true,
-            size: Rect::new(0, 0, W, H),
-        };
+        let settings = crate::common::console::settings(W, H, crate::common::console::PLAIN);
         let out = Output::default();
         let options = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
