@@ -2,13 +2,14 @@
 //! `PATHWISE_CONFIG`): library, theme, profile, mouse and key overrides.
 //! pathwise never writes it; a bad one is a clear error.
 
-use crate::case::CaseError;
-use serde::Deserialize;
+use crate::file::{FileError, read_limited, read_toml};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+/// Config files larger than this are refused unread.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Library folder; relative paths are taken from the config folder.
     pub library: Option<PathBuf>,
@@ -18,7 +19,6 @@ pub struct Config {
     /// Mouse capture at start (default on).
     pub mouse: Option<bool>,
     /// Key overrides: action name → key, e.g. `theme = "T"`.
-    #[serde(default)]
     pub keys: BTreeMap<String, String>,
 }
 
@@ -58,30 +58,39 @@ impl Dirs {
 
 impl Config {
     /// Reads the config file; a missing file is an empty config.
-    pub fn load(path: &Path) -> Result<Config, CaseError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(CaseError::new(path, format!("cannot read config: {e}"))),
+    pub fn load(path: &Path) -> Result<Config, FileError> {
+        let bytes = match read_limited(path, MAX_CONFIG_BYTES, "config files") {
+            Ok(b) => b,
+            Err(_) if !path.exists() && path.symlink_metadata().is_err() => return Ok(Config::default()),
+            Err(e) => return Err(e),
         };
-        Config::parse(path, &text)
+        Config::parse(path, &bytes).map_err(|errors| {
+            // every problem, in one error the caller can print
+            let mut first = errors[0].clone();
+            for more in &errors[1..] {
+                first.message.push_str(&format!("\n{more}"));
+            }
+            first
+        })
     }
 
-    pub fn parse(path: &Path, text: &str) -> Result<Config, CaseError> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let msg = e
-                .message()
-                .replace("unknown field", "unknown key")
-                .replace(", expected one of", "; allowed:");
-            match e.span() {
-                Some(s) => CaseError::at(path, text, s.start, msg),
-                None => CaseError::new(path, msg),
-            }
-        })?;
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<FileError>> {
         let base = path.parent().unwrap_or(Path::new("."));
-        config.library = config.library.map(|p| base.join(p));
-        config.profile = config.profile.map(|p| base.join(p));
-        Ok(config)
+        read_toml(path, bytes, |doc, mut top, _| {
+            let config = Config {
+                library: top.string(doc, "library").map(|p| base.join(p)),
+                theme: top.string(doc, "theme"),
+                profile: top.string(doc, "profile").map(|p| base.join(p)),
+                mouse: top.bool(doc, "mouse"),
+                keys: top
+                    .string_map(doc, "keys")
+                    .into_iter()
+                    .map(|(action, key, _)| (action, key))
+                    .collect(),
+            };
+            top.finish(doc);
+            Some(config)
+        })
     }
 }
 
@@ -93,7 +102,7 @@ mod tests {
     fn relative_paths_are_from_the_config_folder() {
         let c = Config::parse(
             Path::new("/home/u/.config/pathwise/config.toml"),
-            "library = \"cases\"\ntheme = \"light\"",
+            b"library = \"cases\"\ntheme = \"light\"",
         )
         .expect("valid");
         assert_eq!(c.library, Some(PathBuf::from("/home/u/.config/pathwise/cases")));
@@ -102,7 +111,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_the_line() {
-        let e = Config::parse(Path::new("c.toml"), "theme = \"x\"\nlibary = \"y\"\n").expect_err("typo");
+        let e = &Config::parse(Path::new("c.toml"), b"theme = \"x\"\nlibary = \"y\"\n").expect_err("typo")[0];
         assert_eq!(e.line, Some(2));
         assert!(e.message.contains("unknown key `libary`"), "{}", e.message);
         assert!(e.message.contains("library"), "{}", e.message);

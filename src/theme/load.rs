@@ -3,15 +3,15 @@
 //! `#rrggbb`, an ANSI name or a 0–255 index.
 
 use super::{Depth, MODIFIERS, Role, Theme};
-use crate::case::line_column;
+use crate::file::{FileError, read_limited, read_toml, utf8};
 use crate::text;
-use ratatui::style::{Color, Style};
-use serde::Deserialize;
+use ratatui::style::{Color, Modifier, Style};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use toml::Spanned;
+
+/// Theme files larger than this are refused unread.
+const MAX_THEME_BYTES: u64 = 256 * 1024;
 
 /// The theme used when nothing else is chosen, and the fallback.
 pub const DEFAULT: &str = "default";
@@ -30,32 +30,65 @@ pub enum Origin {
     User(PathBuf),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ThemeError {
-    pub path: String,
-    pub line: Option<usize>,
-    pub message: String,
-}
+/// A theme that cannot be used: the one located error of every file.
+pub type ThemeError = FileError;
 
-impl fmt::Display for ThemeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What a theme file holds, read through the one file reader.
 struct ThemeFile {
-    #[allow(dead_code)] // documents the theme for readers of the file
-    description: Option<String>,
-    inherit: Option<Spanned<String>>,
-    #[serde(default)]
-    palette: BTreeMap<String, Spanned<String>>,
-    #[serde(default)]
-    roles: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    inherit: Option<(String, std::ops::Range<usize>)>,
+    palette: Vec<(String, String, std::ops::Range<usize>)>,
+    roles: Vec<(Role, RoleValue, std::ops::Range<usize>)>,
+}
+
+/// A role is a colour (its foreground) or a table of `fg`, `bg` and
+/// modifiers set to true or false.
+enum RoleValue {
+    Color(String),
+    Style {
+        fg: Option<String>,
+        bg: Option<String>,
+        modifiers: Vec<(&'static str, bool)>,
+    },
+}
+
+/// Reads a theme's keys: every mistake in the file, located.
+fn read_theme(path: &Path, text: &str) -> Result<ThemeFile, Vec<FileError>> {
+    read_toml(path, text.as_bytes(), |doc, mut top, _| {
+        let _description = top.string(doc, "description");
+        let inherit = top.string(doc, "inherit").zip(top.span("inherit"));
+        let palette = top.string_map(doc, "palette");
+        let mut roles = Vec::new();
+        if let Some(mut t) = top.table(doc, "roles") {
+            for role in Role::ALL {
+                let key = role.name();
+                let Some(span) = t.span(key) else { continue };
+                let value = if t.is_table(key) {
+                    let Some(mut st) = t.table(doc, key) else { continue };
+                    let fg = st.string(doc, "fg");
+                    let bg = st.string(doc, "bg");
+                    let modifiers = MODIFIERS
+                        .iter()
+                        .filter_map(|(name, _)| st.bool(doc, name).map(|on| (*name, on)))
+                        .collect();
+                    st.finish(doc);
+                    RoleValue::Style { fg, bg, modifiers }
+                } else {
+                    match t.string(doc, key) {
+                        Some(c) => RoleValue::Color(c),
+                        None => continue,
+                    }
+                };
+                roles.push((*role, value, span));
+            }
+            t.finish(doc);
+        }
+        top.finish(doc);
+        Some(ThemeFile {
+            inherit,
+            palette,
+            roles,
+        })
+    })
 }
 
 struct Source {
@@ -73,10 +106,10 @@ impl Source {
     }
 
     fn error(&self, span: Option<std::ops::Range<usize>>, message: impl AsRef<str>) -> ThemeError {
-        ThemeError {
-            path: self.label(),
-            line: span.map(|s| line_column(&self.text, s.start).0),
-            message: text::inline(message.as_ref()).into_owned(),
+        let path = PathBuf::from(self.label());
+        match span {
+            Some(span) => FileError::at(&path, &self.text, span.start, message),
+            None => FileError::new(&path, message),
         }
     }
 }
@@ -122,8 +155,11 @@ impl ThemeSet {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            match crate::library::read_limited(&path).map(String::from_utf8) {
-                Ok(Ok(text)) => {
+            let read = read_limited(&path, MAX_THEME_BYTES, "theme files")
+                .map_err(|e| vec![e])
+                .and_then(|bytes| utf8(&path, &bytes).map(str::to_string));
+            match read {
+                Ok(text) => {
                     set.sources.retain(|s| s.name != name);
                     set.sources.push(Source {
                         name,
@@ -131,16 +167,7 @@ impl ThemeSet {
                         text,
                     });
                 }
-                Ok(Err(_)) => set.folder_errors.push(ThemeError {
-                    path: text::inline(&path.to_string_lossy()).into_owned(),
-                    line: None,
-                    message: "not UTF-8 text".into(),
-                }),
-                Err(e) => set.folder_errors.push(ThemeError {
-                    path: text::inline(&path.to_string_lossy()).into_owned(),
-                    line: None,
-                    message: e.message,
-                }),
+                Err(errors) => set.folder_errors.extend(errors),
             }
         }
         set
@@ -182,22 +209,30 @@ impl ThemeSet {
         }
     }
 
-    /// Checks every theme; the problems found, one per theme at most.
+    /// Checks every theme: every problem in each file.
     pub fn check(&self) -> Vec<ThemeError> {
         let mut errors = self.folder_errors.clone();
         for s in &self.sources {
-            if let Err(e) = self.resolve(&s.name, Depth::TrueColor) {
-                errors.push(e);
+            // every mistake in the file itself, then what resolving finds
+            // (a missing parent, a cycle, a colour that is not one)
+            match read_theme(&PathBuf::from(s.label()), &s.text) {
+                Err(all) => errors.extend(all),
+                Ok(_) => {
+                    if let Err(e) = self.resolve(&s.name, Depth::TrueColor) {
+                        errors.push(e);
+                    }
+                }
             }
         }
         errors
     }
 
     fn find(&self, name: &str) -> Result<&Source, ThemeError> {
-        self.sources.iter().find(|s| s.name == name).ok_or_else(|| ThemeError {
-            path: format!("theme \"{}\"", text::inline(name)),
-            line: None,
-            message: format!("no such theme; known themes: {}", self.names().join(", ")),
+        self.sources.iter().find(|s| s.name == name).ok_or_else(|| {
+            FileError::new(
+                Path::new(&format!("theme \"{}\"", text::inline(name))),
+                format!("no such theme; known themes: {}", self.names().join(", ")),
+            )
         })
     }
 
@@ -215,41 +250,29 @@ impl ThemeSet {
             return Err(src.error(None, format!("inheritance cycle: {}", chain.join(" → "))));
         }
         chain.push(name.to_string());
-        let file: ThemeFile = toml::from_str(&src.text).map_err(|e| {
-            let msg = e
-                .message()
-                .replace("unknown field", "unknown key")
-                .replace(", expected one of", "; allowed:");
-            src.error(e.span(), msg)
-        })?;
-        if let Some(parent) = &file.inherit {
-            self.apply(parent.get_ref(), chain, roles, palette).map_err(|mut e| {
+        let label = PathBuf::from(src.label());
+        let file = read_theme(&label, &src.text).map_err(first_error)?;
+        if let Some((parent, span)) = &file.inherit {
+            self.apply(parent, chain, roles, palette).map_err(|mut e| {
                 if e.message.starts_with("no such theme") {
-                    e = src.error(Some(parent.span()), format!("inherits {}", e.message));
+                    e = src.error(Some(span.clone()), format!("inherits {}", e.message));
                 }
                 e
             })?;
         }
-        for (key, value) in &file.palette {
-            let c = parse_color(value.get_ref(), palette).ok_or_else(|| {
+        for (key, value, span) in &file.palette {
+            let c = parse_color(value, palette).ok_or_else(|| {
                 src.error(
-                    Some(value.span()),
-                    format!("palette `{}`: \"{}\" is not a colour", key, value.get_ref()),
+                    Some(span.clone()),
+                    format!("palette `{key}`: \"{value}\" is not a colour"),
                 )
             })?;
             palette.insert(key.clone(), c);
         }
-        for (key, value) in &file.roles {
-            let role = Role::from_name(key.get_ref()).ok_or_else(|| {
-                let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                src.error(
-                    Some(key.span()),
-                    format!("unknown role `{}`; roles: {}", key.get_ref(), names.join(", ")),
-                )
-            })?;
-            let style = parse_style(value.get_ref(), palette)
-                .map_err(|m| src.error(Some(value.span()), format!("role `{}`: {m}", key.get_ref())))?;
-            roles[role as usize] = Some(style);
+        for (role, value, span) in &file.roles {
+            let style = to_style(value, palette)
+                .map_err(|m| src.error(Some(span.clone()), format!("role `{}`: {m}", role.name())))?;
+            roles[*role as usize] = Some(style);
         }
         Ok(())
     }
@@ -265,51 +288,46 @@ fn parse_color(s: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
     Color::from_str(s).ok()
 }
 
-/// A role is a colour (its foreground) or a table of `fg`, `bg` and
-/// modifiers set to true or false.
-fn parse_style(v: &toml::Value, palette: &BTreeMap<String, Color>) -> Result<Style, String> {
+fn to_style(v: &RoleValue, palette: &BTreeMap<String, Color>) -> Result<Style, String> {
     let color =
         |s: &str| parse_color(s, palette).ok_or_else(|| format!("\"{s}\" is neither a palette name nor a colour"));
     match v {
-        toml::Value::String(s) => Ok(Style::default().fg(color(s)?)),
-        toml::Value::Table(t) => {
+        RoleValue::Color(s) => Ok(Style::default().fg(color(s)?)),
+        RoleValue::Style { fg, bg, modifiers } => {
             let mut style = Style::default();
-            for (k, v) in t {
-                match (k.as_str(), v) {
-                    ("fg", toml::Value::String(s)) => style = style.fg(color(s)?),
-                    ("bg", toml::Value::String(s)) => style = style.bg(color(s)?),
-                    (name, toml::Value::Boolean(on)) => {
-                        let m = MODIFIERS
-                            .iter()
-                            .find(|(n, _)| *n == name)
-                            .map(|(_, m)| *m)
-                            .ok_or_else(|| {
-                                let names: Vec<&str> = MODIFIERS.iter().map(|(n, _)| *n).collect();
-                                format!("unknown key `{name}`; allowed: fg, bg, {}", names.join(", "))
-                            })?;
-                        style = if *on {
-                            style.add_modifier(m)
-                        } else {
-                            style.remove_modifier(m)
-                        };
-                    }
-                    (name, _) => {
-                        return Err(format!(
-                            "`{name}` has the wrong type (colours are strings, modifiers true or false)"
-                        ));
-                    }
-                }
+            if let Some(fg) = fg {
+                style = style.fg(color(fg)?);
+            }
+            if let Some(bg) = bg {
+                style = style.bg(color(bg)?);
+            }
+            for (name, on) in modifiers {
+                let m = MODIFIERS
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or(Modifier::empty(), |(_, m)| *m);
+                style = if *on {
+                    style.add_modifier(m)
+                } else {
+                    style.remove_modifier(m)
+                };
             }
             Ok(style)
         }
-        _ => Err("expected a colour string or a table like { fg = \"blue\", bold = true }".into()),
     }
+}
+
+/// A theme problem is reported one at a time: the first, in file order.
+fn first_error(errors: Vec<FileError>) -> FileError {
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| FileError::new(Path::new("theme"), "unreadable"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::Modifier;
 
     fn set_with(user: &[(&str, &str)]) -> ThemeSet {
         let mut set = ThemeSet::builtin();
@@ -361,7 +379,7 @@ mod tests {
         let err = err.expect("reported");
         assert_eq!(err.line, Some(3));
         assert!(
-            err.path.contains("broken.toml") && err.message.contains("unknown role `broder`"),
+            err.path.to_string_lossy().contains("broken.toml") && err.message.contains("unknown key `broder`"),
             "{err}"
         );
     }

@@ -43,7 +43,7 @@ fn a_broken_user_theme_fails_the_check_with_file_and_line() {
     let out = pathwise(dir.path(), &["themes", "--check"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("ward.toml:3: role `title`"), "{stderr}");
+    assert!(stderr.contains("ward.toml:3:9: role `title`"), "{stderr}");
     let listed = String::from_utf8_lossy(&out.stdout);
     assert!(listed.contains("good") && listed.contains("good.toml"), "{listed}");
     assert!(!listed.lines().any(|l| l.starts_with("good") && l.contains("problems")));

@@ -238,7 +238,7 @@ fn load_errors_view_lists_file_line_and_message() {
     keys(&mut a, "!");
     let s = text(&render(&a));
     assert!(s.contains("broken.toml:3:"), "{s}");
-    assert!(s.contains("wrong type"), "{s}");
+    assert!(s.contains("`title`: expected a string"), "{s}");
 }
 
 #[test]

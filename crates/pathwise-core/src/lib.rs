@@ -4,6 +4,7 @@
 //! console, the command line and the benchmarks all build on this crate.
 
 pub mod case;
+pub mod file;
 pub mod library;
 pub mod rules;
 pub mod text;

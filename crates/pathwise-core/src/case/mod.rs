@@ -2,14 +2,16 @@
 //! validation. No terminal code lives here.
 
 pub mod describe;
-mod error;
 pub mod formulary;
 mod model;
 mod parse;
-mod raw;
 pub mod words;
 
-pub use error::{CaseError, line_column};
+pub use crate::file::{FileError, line_column};
+
+/// The located error of a case file: the one error type of every file
+/// pathwise reads.
+pub type CaseError = FileError;
 pub use model::*;
 pub use parse::{MAX_FILE_BYTES, SCHEMA_VERSION, parse_case};
 pub use words::*;

@@ -1,15 +1,16 @@
-//! From a file's bytes to a validated [`Case`], or every error found in it.
+//! From a file's bytes to a validated [`Case`], or every error found in it:
+//! each table of SCHEMA.md read key by key through the one file reader, so
+//! a wrong type, an unknown key, a bad word, a missing key, a value out of
+//! range and a cross-field mistake are all reported in the same run.
 
-use super::error::CaseError;
 use super::formulary;
 use super::model::*;
-use super::raw::*;
-use super::words::{InjectionStatus, MedClass, Phase};
+use super::words::*;
+use crate::file::{Doc, FileError, Table, read_toml};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use toml::value::Datetime;
 
 /// Case files larger than this are refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -17,603 +18,506 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// The format version this build reads.
 pub const SCHEMA_VERSION: i64 = 1;
 
+/// Counts of sessions and the like: more than this is a typo.
+const MAX_COUNT: i64 = 1000;
+/// Weeks a relief or a course can plausibly last (ten years).
+const MAX_WEEKS: f64 = 520.0;
+
 /// Parses and validates one case file's bytes. `path` only names the file in
-/// errors. On failure, returns every validation error found (a syntax or
-/// type error stops parsing, so it comes alone).
-pub fn parse_case(path: &Path, bytes: &[u8]) -> Result<Case, Vec<CaseError>> {
-    let source = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
-            // the prefix is valid UTF-8 by construction
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let mut err = CaseError::at(
-                path,
-                prefix,
-                prefix.len(),
-                "the file is not valid UTF-8 text; save it as UTF-8",
+/// errors. On failure, returns every error found, in the order of the file.
+pub fn parse_case(path: &Path, bytes: &[u8]) -> Result<Case, Vec<FileError>> {
+    read_toml(path, bytes, |doc, mut top, whole| {
+        if !schema_ok(doc, &mut top, whole) {
+            return None;
+        }
+        let case = case(doc, &mut top, whole);
+        top.finish(doc);
+        case
+    })
+}
+
+/// `schema = 1`, checked first: a file for another schema would fail on
+/// every key, so say what is really wrong and stop.
+fn schema_ok(doc: &mut Doc, top: &mut Table, whole: bool) -> bool {
+    if !top.has("schema") {
+        if !whole {
+            // the syntax errors say what is wrong; the line may be among them
+            return false;
+        }
+        doc.errors.push(FileError::new(
+            doc.path,
+            format!("missing `schema = {SCHEMA_VERSION}` at the top of the file"),
+        ));
+        return false;
+    }
+    match top.int(doc, "schema", i64::MIN, i64::MAX) {
+        Some(SCHEMA_VERSION) => true,
+        Some(other) => {
+            let span = top.span("schema").unwrap_or(0..0);
+            doc.error_at(
+                span,
+                format!("schema = {other} is not supported; this version of pathwise reads schema = {SCHEMA_VERSION}"),
             );
-            err.path = path.to_path_buf();
-            return Err(vec![err]);
+            false
+        }
+        None => false,
+    }
+}
+
+/// A value that failed validation has already been reported; the case is
+/// then thrown away, so a placeholder only keeps the reading going.
+const NO_DATE: Date = Date::constant(2000, 1, 1);
+
+fn case(doc: &mut Doc, top: &mut Table, whole: bool) -> Option<Case> {
+    let id = top.req_string(doc, "id", "id = \"l5-radiculopathy\"");
+    if let (Some(id), Some(span)) = (&id, top.span("id")) {
+        check_id(doc, id, span);
+    }
+    let title = top.req_string(doc, "title", "title = \"L5 radiculopathy, 14 weeks failed care\"");
+    let region = top.req_word::<Region>(doc, "region");
+    let tags = top.strings(doc, "tags").unwrap_or_default();
+    let summary = top.string(doc, "summary");
+    let teaching_points = top.strings(doc, "teaching_points").unwrap_or_default();
+    let as_of = top.date(doc, "as_of");
+    let patient = top
+        .req_table(doc, "patient", "[patient] with alias, age and sex")
+        .and_then(|t| patient(doc, t));
+    let presentation = top
+        .req_table(
+            doc,
+            "presentation",
+            "[presentation] with onset, complaint and initial_diagnosis",
+        )
+        .and_then(|t| presentation(doc, t));
+    let lifestyle = top.table(doc, "lifestyle").map(|t| lifestyle(doc, t));
+    let psychosocial = top.table(doc, "psychosocial").map(|t| psychosocial(doc, t));
+    let pt = top.tables(doc, "pt").into_iter().map(|t| pt(doc, t)).collect();
+    let workup = top.tables(doc, "workup").into_iter().map(|t| workup(doc, t)).collect();
+    let medication = top
+        .tables(doc, "medication")
+        .into_iter()
+        .map(|t| medication(doc, t))
+        .collect();
+    let injection = top
+        .tables(doc, "injection")
+        .into_iter()
+        .map(|t| injection(doc, t))
+        .collect();
+    let assessment = top
+        .tables(doc, "assessment")
+        .into_iter()
+        .map(|t| assessment(doc, t))
+        .collect();
+    let consult = top
+        .tables(doc, "consult")
+        .into_iter()
+        .map(|t| consult(doc, t))
+        .collect();
+    let surgery = top
+        .tables(doc, "surgery")
+        .into_iter()
+        .map(|t| surgery(doc, t))
+        .collect();
+    let mut c = Case {
+        id: id.unwrap_or_default(),
+        title: title.unwrap_or_default(),
+        region: region.unwrap_or(Region::Other),
+        tags,
+        summary,
+        teaching_points,
+        as_of: NO_DATE,
+        as_of_explicit: as_of.is_some(),
+        patient: patient?,
+        presentation: presentation?,
+        lifestyle,
+        psychosocial: psychosocial.flatten(),
+        pt,
+        workup,
+        medication,
+        injection,
+        assessment,
+        consult,
+        surgery,
+    };
+    if !whole || !doc.errors.is_empty() {
+        return None;
+    }
+    // stable sorts: same-day entries keep their order in the file
+    c.pt.sort_by_key(|e| e.start);
+    c.workup.sort_by_key(|e| e.date);
+    c.medication.sort_by_key(|e| e.start);
+    c.injection.sort_by_key(|e| e.date);
+    c.assessment.sort_by_key(|e| e.date);
+    c.consult.sort_by_key(|e| e.date);
+    c.surgery.sort_by_key(|e| e.date);
+    c.as_of = as_of.unwrap_or_else(|| c.latest_recorded_date());
+    Some(c)
+}
+
+fn check_id(doc: &mut Doc, id: &str, span: Range<usize>) {
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !ok {
+        doc.error_at(
+            span,
+            format!(
+                "id \"{}\" may hold only lower-case letters, digits and hyphens (a-z, 0-9, -)",
+                crate::text::inline(id)
+            ),
+        );
+    }
+}
+
+fn patient(doc: &mut Doc, mut t: Table) -> Option<Patient> {
+    let alias = t.req_string(doc, "alias", "alias = \"Case 7\"");
+    let age = match t.has("age") {
+        true => t.int(doc, "age", 0, 120),
+        false => {
+            t.missing(doc, "age", "age = 46");
+            None
         }
     };
-    let raw: RawCase = match toml::from_str(source) {
-        Ok(raw) => raw,
-        Err(e) => {
-            return Err(vec![
-                schema_error(path, source).unwrap_or_else(|| toml_error(path, source, &e)),
-            ]);
-        }
+    let sex = t.req_word::<Sex>(doc, "sex");
+    let p = Patient {
+        alias: alias.unwrap_or_default(),
+        age: age.map_or(0, |a| a as u8),
+        sex: sex.unwrap_or(Sex::Unknown),
+        occupation: t.string(doc, "occupation"),
+        hba1c: t.number(doc, "hba1c", 3.0, 20.0),
+        bmi: t.number(doc, "bmi", 10.0, 90.0),
+        anticoagulant: t.bool(doc, "anticoagulant"),
     };
-    let mut v = Validator {
-        path,
-        source,
-        errors: Vec::new(),
+    t.finish(doc);
+    Some(p)
+}
+
+fn presentation(doc: &mut Doc, mut t: Table) -> Option<Presentation> {
+    let onset = t.req_date(doc, "onset");
+    let p = Presentation {
+        onset: onset.unwrap_or(NO_DATE),
+        complaint: t
+            .req_string(
+                doc,
+                "complaint",
+                "complaint = \"Low back pain radiating to the left foot\"",
+            )
+            .unwrap_or_default(),
+        initial_diagnosis: t
+            .req_string(doc, "initial_diagnosis", "initial_diagnosis = \"Lumbar strain\"")
+            .unwrap_or_default(),
+        working_diagnosis: t.string(doc, "working_diagnosis"),
+        diagnosis_revised_on: t.date(doc, "diagnosis_revised_on"),
+        pain_quality: t.words(doc, "pain_quality"),
+        localized_spasm: t.bool(doc, "localized_spasm"),
+        neurogenic_claudication: t.bool(doc, "neurogenic_claudication"),
     };
-    let case = v.case(raw);
-    match case {
-        Some(case) if v.errors.is_empty() => Ok(case),
-        _ => Err(v.errors),
-    }
+    t.finish(doc);
+    onset.map(|_| p)
 }
 
-/// A file written for another schema fails on its keys first; say what is
-/// really wrong instead.
-fn schema_error(path: &Path, source: &str) -> Option<CaseError> {
-    let doc: toml::Table = toml::from_str(source).ok()?;
-    match doc.get("schema") {
-        None => Some(missing_schema(path)),
-        Some(toml::Value::Integer(SCHEMA_VERSION)) => None,
-        Some(other) => Some(CaseError::new(
-            path,
-            format!("schema = {other} is not supported; this version of pathwise reads schema = {SCHEMA_VERSION}"),
-        )),
-    }
+fn lifestyle(doc: &mut Doc, mut t: Table) -> Lifestyle {
+    let l = Lifestyle {
+        sleep: t.word(doc, "sleep"),
+        nutrition: t.word(doc, "nutrition"),
+        smoking: t.bool(doc, "smoking"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    l
 }
 
-fn missing_schema(path: &Path) -> CaseError {
-    CaseError::new(
-        path,
-        format!("missing `schema = {SCHEMA_VERSION}` at the top of the file"),
-    )
-}
-
-fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> CaseError {
-    let message = e
-        .message()
-        .trim()
-        .replace("unknown field", "unknown key")
-        .replace("missing field", "missing required key")
-        .replace("unknown variant", "unknown word")
-        .replace(", expected one of", "; allowed:")
-        .replace(", expected", "; expected")
-        .replace("expected i64", "expected a whole number")
-        .replace("expected f64", "expected a number")
-        .replace("expected a sequence", "expected an array like [\"a\", \"b\"]")
-        .replace("expected a borrowed string", "expected a string")
-        .replace("invalid type:", "wrong type:");
-    match e.span() {
-        Some(span) => {
-            // "unknown key `k` in [[pt]]; allowed: …": after the quoted key,
-            // which may itself hold a semicolon
-            let message = match (table_at(source, span.start), message.strip_prefix("unknown key `")) {
-                (Some(table), Some(rest)) => match rest.find("`;") {
-                    Some(end) => format!("unknown key `{} in {table}{}", &rest[..=end], &rest[end + 1..]),
-                    None => message,
-                },
-                _ => message,
-            };
-            CaseError::at(path, source, span.start, message)
+fn psychosocial(doc: &mut Doc, mut t: Table) -> Option<Psychosocial> {
+    let total = t.int(doc, "start_back_total", 0, 9);
+    let sub = t.int(doc, "start_back_psychosocial", 0, 5);
+    if let (Some(total), Some(sub), Some(span)) = (total, sub, t.span("start_back_psychosocial")) {
+        if sub > total {
+            doc.error_at(
+                span,
+                format!(
+                    "{} = {sub} exceeds {} = {total}; the subscale is part of the total",
+                    t.name("start_back_psychosocial"),
+                    t.name("start_back_total")
+                ),
+            );
         }
-        None => CaseError::new(path, message),
     }
+    let p = Psychosocial {
+        start_back_total: total.map(|n| n as u8),
+        start_back_psychosocial: sub.map(|n| n as u8),
+        fear_avoidance: t.bool(doc, "fear_avoidance"),
+        catastrophizing: t.bool(doc, "catastrophizing"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    Some(p)
 }
 
-/// The table header (`[patient]`, `[[pt]]`) a byte offset falls under, so
-/// an unknown key says where it was found.
-fn table_at(source: &str, offset: usize) -> Option<&str> {
-    let before = source.get(..offset)?;
-    before
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.split('#').next().unwrap_or(l).trim())
-}
-
-/// An optional value whose check may have failed: `None` inside `Some`
-/// means the value was present and invalid (the error is already recorded).
-fn checked<T>(v: Option<Option<T>>) -> Option<Option<T>> {
-    match v {
-        None => Some(None),
-        Some(inner) => inner.map(Some),
+/// A course's start and end: the end may not come before the start.
+fn course_dates(doc: &mut Doc, t: &mut Table) -> (Date, Option<Date>) {
+    let start = t.req_date(doc, "start");
+    let end = t.date(doc, "end");
+    if let (Some(s), Some(e), Some(span)) = (start, end, t.span("end")) {
+        if e < s {
+            doc.error_at(span, format!("{} = {e} is before `start` = {s}", t.name("end")));
+        }
     }
+    (start.unwrap_or(NO_DATE), end)
 }
 
-struct Validator<'a> {
-    path: &'a Path,
-    source: &'a str,
-    errors: Vec<CaseError>,
-}
-
-impl Validator<'_> {
-    fn error(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        self.errors
-            .push(CaseError::at(self.path, self.source, span.start, message));
-    }
-
-    fn date(&mut self, d: &S<Datetime>, key: &str) -> Option<Date> {
-        let value = d.get_ref();
-        let date = match (value.date, value.time, value.offset) {
-            (Some(date), None, None) => date,
-            _ => {
-                self.error(
-                    d.span(),
-                    format!("`{key}` must be a date like 2026-03-14 (no time of day), found {value}"),
-                );
-                return None;
-            }
+/// When a course's outcome was recorded: on or after its start, not after
+/// its end.
+fn response_on(doc: &mut Doc, t: &mut Table, start: Date, end: Option<Date>) -> Option<Date> {
+    let on = t.date(doc, "response_on")?;
+    if on < start || end.is_some_and(|e| on > e) {
+        let course = match end {
+            Some(e) => format!("{start} to {e}"),
+            None => format!("from {start}"),
         };
-        match Date::new(date.year as i16, date.month as i8, date.day as i8) {
-            Ok(d) => Some(d),
-            Err(_) => {
-                self.error(d.span(), format!("`{key}` = {value} is not a calendar date"));
-                None
-            }
-        }
+        let span = t.span("response_on").unwrap_or(0..0);
+        doc.error_at(
+            span,
+            format!("{} = {on} is outside its course ({course})", t.name("response_on")),
+        );
     }
+    Some(on)
+}
 
-    fn opt_date(&mut self, d: &Option<S<Datetime>>, key: &str) -> Option<Option<Date>> {
-        match d {
-            None => Some(None),
-            Some(d) => self.date(d, key).map(Some),
-        }
-    }
+fn count(doc: &mut Doc, t: &mut Table, key: &'static str) -> Option<u32> {
+    t.int(doc, key, 0, MAX_COUNT).map(|n| n as u32)
+}
 
-    fn int_in(&mut self, v: &S<i64>, key: &str, lo: i64, hi: i64) -> Option<i64> {
-        let n = *v.get_ref();
-        if (lo..=hi).contains(&n) {
-            Some(n)
-        } else {
-            self.error(
-                v.span(),
-                format!("`{key}` = {n} is out of range; allowed: {lo} to {hi}"),
+fn pt(doc: &mut Doc, mut t: Table) -> PtCourse {
+    let (start, end) = course_dates(doc, &mut t);
+    let phase = t.word(doc, "phase").unwrap_or(Phase::Conservative);
+    let provider = t.string(doc, "provider");
+    let second_opinion = t.bool(doc, "second_opinion");
+    let planned = count(doc, &mut t, "sessions_planned");
+    let attended = count(doc, &mut t, "sessions_attended");
+    if let (Some(p), Some(a), Some(span)) = (planned, attended, t.span("sessions_attended")) {
+        if a > p {
+            doc.error_at(
+                span,
+                format!("{} = {a} exceeds `sessions_planned` = {p}", t.name("sessions_attended")),
             );
-            None
         }
     }
+    let c = PtCourse {
+        start,
+        end,
+        phase,
+        provider,
+        second_opinion,
+        sessions_planned: planned,
+        sessions_attended: attended,
+        frequency_per_week: t.number(doc, "frequency_per_week", 0.0, 21.0),
+        modalities: t.words(doc, "modalities"),
+        hep_adherence: t.word(doc, "hep_adherence"),
+        barriers: t.strings(doc, "barriers").unwrap_or_default(),
+        response: t.word(doc, "response"),
+        response_on: response_on(doc, &mut t, start, end),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    c
+}
 
-    fn non_negative(&mut self, v: &S<f64>, key: &str) -> Option<f64> {
-        let n = *v.get_ref();
-        if n.is_finite() && n >= 0.0 {
-            Some(n)
-        } else {
-            self.error(v.span(), format!("`{key}` = {n} must be a number of 0 or more"));
-            None
-        }
+fn workup(doc: &mut Doc, mut t: Table) -> Workup {
+    let date = t.req_date(doc, "date").unwrap_or(NO_DATE);
+    let test = t.req_word(doc, "test").unwrap_or(Test::Other);
+    let site = t.string(doc, "site");
+    let findings = t
+        .req_string(doc, "findings", "findings = \"Large left L4-5 extrusion\"")
+        .unwrap_or_default();
+    let lesion = t.word::<Lesion>(doc, "lesion");
+    let level = t.string(doc, "level");
+    let severity = t.word::<Severity>(doc, "severity");
+    if let (Some(_), None, false, Some(span)) = (severity, lesion, t.has("lesion"), t.span("severity")) {
+        doc.error_at(
+            span,
+            format!(
+                "{} grades `lesion`, and this workup has no `lesion`; add one or remove `severity`",
+                t.name("severity")
+            ),
+        );
     }
+    let w = Workup {
+        date,
+        test,
+        site,
+        findings,
+        lesion,
+        level,
+        severity,
+        instability: t.bool(doc, "instability"),
+        nerve: t.string(doc, "nerve"),
+        concordant: t.bool(doc, "concordant"),
+        acute: t.bool(doc, "acute"),
+    };
+    t.finish(doc);
+    w
+}
 
-    fn case(&mut self, raw: RawCase) -> Option<Case> {
-        match &raw.schema {
+fn medication(doc: &mut Doc, mut t: Table) -> Medication {
+    let (start, end) = course_dates(doc, &mut t);
+    let drug = t.req_string(doc, "drug", "drug = \"pregabalin\"");
+    let class = t.word::<MedClass>(doc, "class");
+    let (class, inferred) = match (class, t.has("class"), &drug) {
+        (Some(c), _, _) => (c, false),
+        (None, false, Some(d)) => match formulary::infer_class(d) {
+            Some(c) => (c, true),
             None => {
-                self.errors.push(missing_schema(self.path));
-                return None;
-            }
-            Some(s) if *s.get_ref() != SCHEMA_VERSION => {
-                self.error(
-                    s.span(),
+                let span = t.span("drug").unwrap_or(0..0);
+                doc.error_at(
+                    span,
                     format!(
-                        "schema = {} is not supported; this version of pathwise reads schema = {SCHEMA_VERSION}",
-                        s.get_ref()
+                        "{}: the formulary does not know the drug \"{}\"; add `class` (one of: {})",
+                        t.name("drug"),
+                        crate::text::inline(d),
+                        MedClass::WORDS.join(", ")
                     ),
                 );
-                return None;
+                (MedClass::Other, false)
             }
-            Some(_) => {}
-        }
-        let id = raw.id.get_ref();
-        if id.is_empty()
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            self.error(
-                raw.id.span(),
-                format!("id \"{id}\" may hold only lower-case letters, digits and hyphens (a-z, 0-9, -)"),
-            );
-        }
-        let as_of = self.opt_date(&raw.as_of, "as_of");
-        let patient = self.patient(raw.patient);
-        let presentation = self.presentation(raw.presentation);
-        let tags = self.words(raw.tags, "tags");
-        let psychosocial = raw.psychosocial.and_then(|p| self.psychosocial(p));
-        let lifestyle = raw.lifestyle.map(|l| Lifestyle {
-            sleep: l.sleep,
-            nutrition: l.nutrition,
-            smoking: l.smoking,
-            note: l.note,
-        });
-        let mut pt: Vec<_> = raw.pt.into_iter().filter_map(|p| self.pt(p)).collect();
-        let mut workup: Vec<_> = raw.workup.into_iter().filter_map(|w| self.workup(w)).collect();
-        let mut medication: Vec<_> = raw.medication.into_iter().filter_map(|m| self.medication(m)).collect();
-        let mut injection: Vec<_> = raw.injection.into_iter().filter_map(|i| self.injection(i)).collect();
-        let mut assessment: Vec<_> = raw.assessment.into_iter().filter_map(|a| self.assessment(a)).collect();
-        let mut consult: Vec<_> = raw
-            .consult
-            .into_iter()
-            .filter_map(|c| {
-                Some(Consult {
-                    date: self.date(&c.date, "date")?,
-                    specialty: c.specialty,
-                    outcome: c.outcome,
-                    note: c.note,
-                })
-            })
-            .collect();
-        let mut surgery: Vec<_> = raw
-            .surgery
-            .into_iter()
-            .filter_map(|s| {
-                Some(Surgery {
-                    date: self.date(&s.date, "date")?,
-                    procedure: s.procedure,
-                    note: s.note,
-                })
-            })
-            .collect();
-        if !self.errors.is_empty() {
-            return None;
-        }
-        // stable sorts: same-day entries keep their order in the file
-        pt.sort_by_key(|e| e.start);
-        workup.sort_by_key(|e| e.date);
-        medication.sort_by_key(|e| e.start);
-        injection.sort_by_key(|e| e.date);
-        assessment.sort_by_key(|e| e.date);
-        consult.sort_by_key(|e| e.date);
-        surgery.sort_by_key(|e| e.date);
-        let mut case = Case {
-            id: raw.id.into_inner(),
-            title: raw.title,
-            region: raw.region,
-            tags: tags?,
-            summary: raw.summary,
-            teaching_points: raw.teaching_points,
-            as_of: presentation.as_ref()?.onset,
-            as_of_explicit: false,
-            patient: patient?,
-            presentation: presentation?,
-            lifestyle,
-            psychosocial,
-            pt,
-            workup,
-            medication,
-            injection,
-            assessment,
-            consult,
-            surgery,
-        };
-        match as_of? {
-            Some(d) => {
-                case.as_of = d;
-                case.as_of_explicit = true;
-            }
-            None => case.as_of = case.latest_recorded_date(),
-        }
-        Some(case)
-    }
+        },
+        _ => (MedClass::Other, false),
+    };
+    let m = Medication {
+        start,
+        end,
+        drug: drug.unwrap_or_default(),
+        class,
+        class_inferred: inferred,
+        dose: t.string(doc, "dose"),
+        target: t.word(doc, "target"),
+        response: t.word(doc, "response"),
+        response_on: response_on(doc, &mut t, start, end),
+        side_effects: t.string(doc, "side_effects"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    m
+}
 
-    fn patient(&mut self, p: RawPatient) -> Option<Patient> {
-        let age = self.int_in(&p.age, "age", 0, 120);
-        let hba1c = p.hba1c.as_ref().map(|v| self.number_in(v, "hba1c", 3.0, 20.0));
-        let bmi = p.bmi.as_ref().map(|v| self.number_in(v, "bmi", 10.0, 90.0));
-        Some(Patient {
-            alias: p.alias,
-            age: age? as u8,
-            sex: p.sex,
-            occupation: p.occupation,
-            hba1c: checked(hba1c)?,
-            bmi: checked(bmi)?,
-            anticoagulant: p.anticoagulant,
-        })
-    }
-
-    fn presentation(&mut self, p: RawPresentation) -> Option<Presentation> {
-        let onset = self.date(&p.onset, "onset");
-        let revised = self.opt_date(&p.diagnosis_revised_on, "diagnosis_revised_on");
-        Some(Presentation {
-            onset: onset?,
-            complaint: p.complaint,
-            initial_diagnosis: p.initial_diagnosis,
-            working_diagnosis: p.working_diagnosis,
-            diagnosis_revised_on: revised?,
-            pain_quality: p.pain_quality,
-            localized_spasm: p.localized_spasm,
-            neurogenic_claudication: p.neurogenic_claudication,
-        })
-    }
-
-    fn course_dates(&mut self, start: &S<Datetime>, end: &Option<S<Datetime>>) -> Option<(Date, Option<Date>)> {
-        let s = self.date(start, "start");
-        let e = self.opt_date(end, "end");
-        let (s, e) = (s?, e?);
-        if let (Some(e_date), Some(e_span)) = (e, end) {
-            if e_date < s {
-                self.error(e_span.span(), format!("`end` = {e_date} is before `start` = {s}"));
-                return None;
-            }
-        }
-        Some((s, e))
-    }
-
-    fn psychosocial(&mut self, p: RawPsychosocial) -> Option<Psychosocial> {
-        let total = p
-            .start_back_total
-            .as_ref()
-            .map(|v| self.int_in(v, "start_back_total", 0, 9));
-        let sub = p
-            .start_back_psychosocial
-            .as_ref()
-            .map(|v| self.int_in(v, "start_back_psychosocial", 0, 5));
-        let (total, sub) = (checked(total)?, checked(sub)?);
-        if let (Some(t), Some(s), Some(span)) = (total, sub, &p.start_back_psychosocial) {
-            if s > t {
-                self.error(
-                    span.span(),
-                    format!("`start_back_psychosocial` = {s} exceeds `start_back_total` = {t}"),
+fn injection(doc: &mut Doc, mut t: Table) -> Injection {
+    let date = t.req_date(doc, "date").unwrap_or(NO_DATE);
+    let kind = t.req_word(doc, "kind").unwrap_or(InjectionKind::Other);
+    let status = t.word(doc, "status").unwrap_or(InjectionStatus::Done);
+    let level = t.string(doc, "level");
+    let guidance = t.word(doc, "guidance");
+    let relief_percent = t.int(doc, "relief_percent", 0, 100).map(|n| n as u8);
+    let relief_weeks = t.number(doc, "relief_weeks", 0.0, MAX_WEEKS);
+    if status != InjectionStatus::Done {
+        for key in ["relief_percent", "relief_weeks"] {
+            if let Some(span) = t.span(key) {
+                doc.error_at(
+                    span,
+                    format!(
+                        "{} is recorded for an injection with `status = \"{status}\"`; only a done injection has relief",
+                        t.name(key)
+                    ),
                 );
-                return None;
             }
         }
-        Some(Psychosocial {
-            start_back_total: total.map(|n| n as u8),
-            start_back_psychosocial: sub.map(|n| n as u8),
-            fear_avoidance: p.fear_avoidance,
-            catastrophizing: p.catastrophizing,
-            note: p.note,
-        })
     }
+    let i = Injection {
+        date,
+        kind,
+        status,
+        level,
+        guidance,
+        relief_percent,
+        relief_weeks,
+        resumed_pt: t.bool(doc, "resumed_pt"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    i
+}
 
-    /// A recorded date within a course: on or after its start, not after its end.
-    fn response_on(&mut self, d: &Option<S<Datetime>>, start: Date, end: Option<Date>) -> Option<Option<Date>> {
-        let on = self.opt_date(d, "response_on")?;
-        if let (Some(on), Some(span)) = (on, d) {
-            if on < start || end.is_some_and(|e| on > e) {
-                let course = match end {
-                    Some(e) => format!("{start} to {e}"),
-                    None => format!("from {start}"),
-                };
-                self.error(
-                    span.span(),
-                    format!("`response_on` = {on} is outside its course ({course})"),
-                );
-                return None;
-            }
-        }
-        Some(on)
-    }
-
-    /// Free words (tags, red flags, numbness areas): none may be blank.
-    fn words(&mut self, items: Vec<S<String>>, key: &str) -> Option<Vec<String>> {
-        let mut ok = true;
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            if item.get_ref().trim().is_empty() {
-                self.error(
-                    item.span(),
-                    format!("`{key}` holds a blank entry; remove it or write a word"),
-                );
-                ok = false;
-            } else {
-                out.push(item.into_inner());
-            }
-        }
-        ok.then_some(out)
-    }
-
-    fn number_in(&mut self, v: &S<f64>, key: &str, lo: f64, hi: f64) -> Option<f64> {
-        let n = *v.get_ref();
-        if n.is_finite() && (lo..=hi).contains(&n) {
-            Some(n)
-        } else {
-            self.error(
-                v.span(),
-                format!("`{key}` = {n} is out of range; allowed: {lo} to {hi}"),
-            );
+fn function_score(doc: &mut Doc, mut f: Table) -> Option<FunctionScore> {
+    let instrument = f.req_word::<Instrument>(doc, "instrument");
+    let score = match (instrument, f.has("score")) {
+        (_, false) => {
+            f.missing(doc, "score", "score = 48");
             None
         }
-    }
-
-    fn pt(&mut self, p: RawPt) -> Option<PtCourse> {
-        let dates = self.course_dates(&p.start, &p.end);
-        let planned = p
-            .sessions_planned
-            .as_ref()
-            .map(|v| self.int_in(v, "sessions_planned", 0, 10_000));
-        let attended = p
-            .sessions_attended
-            .as_ref()
-            .map(|v| self.int_in(v, "sessions_attended", 0, 10_000));
-        let frequency = p
-            .frequency_per_week
-            .as_ref()
-            .map(|v| self.non_negative(v, "frequency_per_week"));
-        let (planned, attended, frequency) = (
-            planned.map(|o| o.map(|n| n as u32)),
-            attended.map(|o| o.map(|n| n as u32)),
-            frequency,
-        );
-        if let (Some(Some(pl)), Some(Some(at)), Some(span)) = (planned, attended, &p.sessions_attended) {
-            if at > pl {
-                self.error(
-                    span.span(),
-                    format!("`sessions_attended` = {at} exceeds `sessions_planned` = {pl}"),
-                );
-                return None;
-            }
-        }
-        let (start, end) = dates?;
-        let response_on = self.response_on(&p.response_on, start, end)?;
-        Some(PtCourse {
-            start,
-            end,
-            phase: p.phase.unwrap_or(Phase::Conservative),
-            provider: p.provider,
-            second_opinion: p.second_opinion,
-            sessions_planned: checked(planned)?,
-            sessions_attended: checked(attended)?,
-            frequency_per_week: checked(frequency)?,
-            modalities: p.modalities,
-            hep_adherence: p.hep_adherence,
-            barriers: p.barriers,
-            response: p.response,
-            response_on,
-            note: p.note,
-        })
-    }
-
-    fn workup(&mut self, w: RawWorkup) -> Option<Workup> {
-        let date = self.date(&w.date, "date")?;
-        if let (Some(sev), None) = (&w.severity, w.lesion) {
-            self.error(
-                sev.span(),
-                "`severity` grades `lesion`, and this workup has no `lesion`; add one or remove `severity`",
-            );
-            return None;
-        }
-        Some(Workup {
-            date,
-            test: w.test,
-            site: w.site,
-            findings: w.findings,
-            lesion: w.lesion,
-            level: w.level,
-            severity: w.severity.map(S::into_inner),
-            instability: w.instability,
-            nerve: w.nerve,
-            concordant: w.concordant,
-            acute: w.acute,
-        })
-    }
-
-    fn medication(&mut self, m: RawMedication) -> Option<Medication> {
-        let dates = self.course_dates(&m.start, &m.end);
-        let (class, inferred) = match m.class {
-            Some(c) => (c, false),
-            None => match formulary::infer_class(m.drug.get_ref()) {
-                Some(c) => (c, true),
-                None => {
-                    let allowed: Vec<_> = MedClass::ALL.iter().map(|c| c.as_str()).collect();
-                    self.error(
-                        m.drug.span(),
+        (Some(i), true) => {
+            let (lo, hi) = i.range();
+            let score = f.number(doc, "score", f64::MIN, f64::MAX);
+            match score {
+                Some(s) if !(lo..=hi).contains(&s) => {
+                    let span = f.span("score").unwrap_or(0..0);
+                    doc.error_at(
+                        span,
                         format!(
-                            "the formulary does not know the drug \"{}\"; add `class` (one of: {})",
-                            m.drug.get_ref(),
-                            allowed.join(", ")
+                            "{} = {} is out of range for {i} ({}); allowed: {} to {}",
+                            f.name("score"),
+                            super::describe::number(s),
+                            i.display_name(),
+                            lo,
+                            hi
                         ),
                     );
-                    return None;
+                    None
                 }
-            },
-        };
-        let (start, end) = dates?;
-        let response_on = self.response_on(&m.response_on, start, end)?;
-        Some(Medication {
-            start,
-            end,
-            drug: m.drug.into_inner(),
-            class,
-            class_inferred: inferred,
-            dose: m.dose,
-            target: m.target,
-            response: m.response,
-            response_on,
-            side_effects: m.side_effects,
-            note: m.note,
-        })
-    }
+                s => s,
+            }
+        }
+        (None, true) => f.number(doc, "score", f64::MIN, f64::MAX),
+    };
+    f.finish(doc);
+    Some(FunctionScore {
+        instrument: instrument?,
+        score: score?,
+    })
+}
 
-    fn injection(&mut self, i: RawInjection) -> Option<Injection> {
-        let date = self.date(&i.date, "date");
-        let relief = i
-            .relief_percent
-            .as_ref()
-            .map(|v| self.int_in(v, "relief_percent", 0, 100));
-        let weeks = i.relief_weeks.as_ref().map(|v| self.non_negative(v, "relief_weeks"));
-        let status = i.status.unwrap_or(InjectionStatus::Done);
-        if status != InjectionStatus::Done {
-            let recorded = i.relief_percent.as_ref().map(|v| ("relief_percent", v.span()));
-            let recorded = recorded.or(i.relief_weeks.as_ref().map(|v| ("relief_weeks", v.span())));
-            if let Some((key, span)) = recorded {
-                self.error(
-                    span,
-                    format!("`{key}` is recorded for an injection with `status = \"{status}\"`; only a done injection has relief"),
-                );
-                return None;
-            }
-        }
-        Some(Injection {
-            date: date?,
-            kind: i.kind,
-            status,
-            level: i.level,
-            guidance: i.guidance,
-            relief_percent: checked(relief)?.map(|n| n as u8),
-            relief_weeks: checked(weeks)?,
-            resumed_pt: i.resumed_pt,
-            note: i.note,
-        })
-    }
+fn assessment(doc: &mut Doc, mut t: Table) -> Assessment {
+    let date = t.req_date(doc, "date").unwrap_or(NO_DATE);
+    let pain = t.int(doc, "pain", 0, 10).map(|n| n as u8);
+    let function = t.table(doc, "function").and_then(|f| function_score(doc, f));
+    let strength: BTreeMap<String, u8> = t
+        .int_map(doc, "strength", 0, 5)
+        .into_iter()
+        .map(|(muscle, grade)| (muscle, grade as u8))
+        .collect();
+    let a = Assessment {
+        date,
+        pain,
+        function,
+        strength,
+        numbness: t.strings(doc, "numbness"),
+        red_flags: t.strings(doc, "red_flags"),
+        mjoa: t.int(doc, "mjoa", 0, 18).map(|n| n as u8),
+        myelopathy_signs: t.words(doc, "myelopathy_signs"),
+        instability: t.bool(doc, "instability"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    a
+}
 
-    fn assessment(&mut self, a: RawAssessment) -> Option<Assessment> {
-        let date = self.date(&a.date, "date");
-        let pain = a.pain.as_ref().map(|v| self.int_in(v, "pain", 0, 10));
-        let function = a.function.as_ref().map(|f| {
-            let (lo, hi) = f.instrument.range();
-            let score = *f.score.get_ref();
-            if score.is_finite() && (lo..=hi).contains(&score) {
-                Some(FunctionScore {
-                    instrument: f.instrument,
-                    score,
-                })
-            } else {
-                self.error(
-                    f.score.span(),
-                    format!("{} score {score} is out of range; allowed: {lo} to {hi}", f.instrument),
-                );
-                None
-            }
-        });
-        let mut strength = BTreeMap::new();
-        let mut strength_ok = true;
-        for (muscle, grade) in &a.strength {
-            match self.int_in(grade, &format!("strength.\"{muscle}\""), 0, 5) {
-                Some(g) => {
-                    strength.insert(muscle.clone(), g as u8);
-                }
-                None => strength_ok = false,
-            }
-        }
-        let mjoa = a.mjoa.as_ref().map(|v| self.int_in(v, "mjoa", 0, 18));
-        let numbness = a.numbness.map(|n| self.words(n, "numbness"));
-        let red_flags = a.red_flags.map(|f| self.words(f, "red_flags"));
-        let pain = checked(pain)?;
-        let function = checked(function)?;
-        let mjoa = checked(mjoa)?;
-        if !strength_ok {
-            return None;
-        }
-        Some(Assessment {
-            date: date?,
-            pain: pain.map(|n| n as u8),
-            function,
-            strength,
-            numbness: checked(numbness)?,
-            red_flags: checked(red_flags)?,
-            mjoa: mjoa.map(|n| n as u8),
-            myelopathy_signs: a.myelopathy_signs,
-            instability: a.instability,
-            note: a.note,
-        })
-    }
+fn consult(doc: &mut Doc, mut t: Table) -> Consult {
+    let c = Consult {
+        date: t.req_date(doc, "date").unwrap_or(NO_DATE),
+        specialty: t.word(doc, "specialty"),
+        outcome: t.string(doc, "outcome"),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    c
+}
+
+fn surgery(doc: &mut Doc, mut t: Table) -> Surgery {
+    let s = Surgery {
+        date: t.req_date(doc, "date").unwrap_or(NO_DATE),
+        procedure: t
+            .req_string(doc, "procedure", "procedure = \"L4-5 microdiscectomy\"")
+            .unwrap_or_default(),
+        note: t.string(doc, "note"),
+    };
+    t.finish(doc);
+    s
 }

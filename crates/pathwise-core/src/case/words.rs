@@ -16,6 +16,9 @@ macro_rules! words {
             /// Every variant, in the order the schema lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every word, in the same order.
+            pub const WORDS: &'static [&'static str] = &[$($word),+];
+
             /// The word as written in a case file.
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -29,6 +32,16 @@ macro_rules! words {
                     $($word => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+        }
+
+        impl crate::file::Word for $name {
+            fn from_word(word: &str) -> Option<Self> {
+                $name::from_word(word)
+            }
+
+            fn words() -> &'static [&'static str] {
+                $name::WORDS
             }
         }
 

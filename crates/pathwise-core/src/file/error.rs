@@ -1,12 +1,13 @@
 //! Errors a clinician can act on: the file, the line and column where there
-//! is one, what was wrong and what is allowed there.
+//! is one, what was wrong and what is allowed there. One type for every
+//! file pathwise reads (cases, profiles, themes, the config).
 
 use crate::text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseError {
+pub struct FileError {
     pub path: PathBuf,
     /// 1-based line and column, when the problem has a place in the file.
     pub line: Option<usize>,
@@ -15,9 +16,9 @@ pub struct CaseError {
     pub message: String,
 }
 
-impl CaseError {
+impl FileError {
     pub fn new(path: &Path, message: impl AsRef<str>) -> Self {
-        CaseError {
+        FileError {
             path: path.to_path_buf(),
             line: None,
             column: None,
@@ -28,10 +29,10 @@ impl CaseError {
     /// An error at a byte offset of the file's text.
     pub fn at(path: &Path, source: &str, offset: usize, message: impl AsRef<str>) -> Self {
         let (line, column) = line_column(source, offset);
-        CaseError {
+        FileError {
             line: Some(line),
             column: Some(column),
-            ..CaseError::new(path, message)
+            ..FileError::new(path, message)
         }
     }
 
@@ -41,7 +42,7 @@ impl CaseError {
     }
 }
 
-impl fmt::Display for CaseError {
+impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.display_path())?;
         if let (Some(line), Some(col)) = (self.line, self.column) {
@@ -51,7 +52,7 @@ impl fmt::Display for CaseError {
     }
 }
 
-impl std::error::Error for CaseError {}
+impl std::error::Error for FileError {}
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
@@ -81,7 +82,7 @@ mod tests {
 
     #[test]
     fn display_is_file_line_column_message() {
-        let e = CaseError::at(Path::new("cases/a.toml"), "x\ny = 1", 2, "bad \u{1b}[2J");
+        let e = FileError::at(Path::new("cases/a.toml"), "x\ny = 1", 2, "bad \u{1b}[2J");
         assert_eq!(e.to_string(), "cases/a.toml:2:1: bad ^[[2J");
     }
 }
