@@ -5,7 +5,7 @@ use crate::export;
 use crate::rules::{Options, evaluate};
 use std::path::Path;
 
-pub fn run(ctx: &Context, arg: &str, format: ExportFormat, output: Option<&Path>, force: bool) -> Exit {
+pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: Option<&Path>, force: bool) -> Exit {
     let (_, case) = match find_case(ctx, arg) {
         Ok(found) => found,
         Err((exit, errors)) => {

@@ -10,6 +10,7 @@ macro_rules! outln {
 }
 
 mod export;
+mod find;
 mod json;
 mod list;
 mod score;
@@ -18,14 +19,16 @@ mod template;
 mod themes;
 mod validate;
 
+pub use find::find_case;
 pub use json::to_string_safe as json_string;
 
-use crate::case::{Case, CaseError};
+use crate::case::CaseError;
 use crate::config::{Config, Dirs};
-use crate::library::{Library, Source, load_case_file};
+use crate::library::{Library, Source};
 use crate::rules::Profile;
 use clap::{Args, Parser, Subcommand};
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,15 +99,15 @@ pub enum Command {
     },
     /// Print a readable summary of one case
     Show {
-        /// Case id, or path to a case file
+        /// Case id or alias ("Case 2"), or path to a case file
         #[arg(value_name = "ID|FILE")]
-        case: String,
+        case: OsString,
     },
     /// Score readiness for surgical consult (READINESS.md)
     Score {
-        /// Case id, or path to a case file
+        /// Case id or alias ("Case 2"), or path to a case file
         #[arg(value_name = "ID|FILE", required_unless_present = "all", conflicts_with = "all")]
-        case: Option<String>,
+        case: Option<OsString>,
         /// Print the JSON object of the output contract
         #[arg(long)]
         json: bool,
@@ -120,9 +123,9 @@ pub enum Command {
     },
     /// Write a referral summary a surgeon reads before a consult
     Export {
-        /// Case id, or path to a case file
+        /// Case id or alias ("Case 2"), or path to a case file
         #[arg(value_name = "ID|FILE")]
-        case: String,
+        case: OsString,
         /// Markdown (a page to read) or JSON (for other programs)
         #[arg(long, value_enum, default_value = "markdown")]
         format: ExportFormat,
@@ -201,36 +204,6 @@ impl Context {
     pub fn library(&self) -> Library {
         Library::load(self.source())
     }
-}
-
-/// A case named on the command line: a path to a file, or an id in the
-/// library.
-pub fn find_case(ctx: &Context, arg: &str) -> Result<(PathBuf, Case), (Exit, Vec<CaseError>)> {
-    let path = Path::new(arg);
-    if arg.ends_with(".toml") || path.is_file() {
-        return load_case_file(path)
-            .map(|c| (path.to_path_buf(), c))
-            .map_err(|e| (Exit::Invalid, e));
-    }
-    let library = ctx.library();
-    if let Some(l) = library.find(arg) {
-        return Ok((l.path.clone(), l.case.clone()));
-    }
-    // an id whose file failed to load is invalid data, not a typo
-    let failed: Vec<CaseError> = library
-        .errors
-        .iter()
-        .filter(|e| e.path.file_stem().is_some_and(|s| s == arg))
-        .cloned()
-        .collect();
-    if !failed.is_empty() {
-        return Err((Exit::Invalid, failed));
-    }
-    let msg = format!(
-        "no case with id \"{arg}\" in {}; `pathwise list` shows the ids",
-        library.source
-    );
-    Err((Exit::Usage, vec![CaseError::new(Path::new("pathwise"), msg)]))
 }
 
 /// Writes command output; exits quietly when the reader has gone.

@@ -7,7 +7,7 @@ use crate::rules::{Options, Readiness, Status, evaluate, to_json};
 use crate::text;
 use std::fmt::Write as _;
 
-pub fn run(ctx: &Context, arg: Option<&str>, as_json: bool, all: bool) -> Exit {
+pub fn run(ctx: &Context, arg: Option<&std::ffi::OsStr>, as_json: bool, all: bool) -> Exit {
     let opts = Options::default();
     if all {
         let library = ctx.library();

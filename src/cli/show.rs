@@ -8,7 +8,7 @@ use crate::rules::{Options, evaluate};
 use crate::text;
 use std::fmt::Write as _;
 
-pub fn run(ctx: &Context, arg: &str) -> Exit {
+pub fn run(ctx: &Context, arg: &std::ffi::OsStr) -> Exit {
     match find_case(ctx, arg) {
         Ok((_, case)) => {
             let style = if ctx.global.present {

@@ -503,6 +503,52 @@ fn unknown_case_id_is_a_usage_error_with_a_message() {
     }
 }
 
+#[test]
+fn a_case_is_found_by_its_alias_and_a_typo_gets_the_nearest_ids() {
+    let by_id = ok(&["score", "knee-acl-rupture-before-pt", "--json"]);
+    let alias = {
+        let v: serde_json::Value = serde_json::from_str(&ok(&["list", "--json"]).stdout).expect("json");
+        let case = v
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == "knee-acl-rupture-before-pt"))
+            .expect("listed")
+            .clone();
+        case["alias"].as_str().expect("alias").to_string()
+    };
+    // as people say it, in any case
+    let by_alias = ok(&["score", &alias.to_uppercase(), "--json"]);
+    assert_eq!(by_alias.stdout, by_id.stdout);
+    let r = run(&["show", "knee-alc-rupture"]);
+    assert_eq!(r.code, 2, "{}", r.show());
+    assert!(
+        r.stderr.contains("did you mean \"knee-acl-rupture-before-pt\""),
+        "{}",
+        r.show()
+    );
+}
+
+#[test]
+fn show_and_score_read_a_file_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(std::ffi::OsStr::from_bytes(b"case-\xff.toml"));
+    std::fs::write(&path, WORKED_EXAMPLE).expect("write");
+    for sub in ["show", "score"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_pathwise"))
+            .arg(sub)
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{sub}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Case A"), "{sub}");
+    }
+}
+
 // ---------------------------------------------------------------- terminal safety
 
 /// The worked example with an OSC 52 write (TOML escapes) in the title and

@@ -9,7 +9,7 @@ mod read;
 mod walk;
 
 pub use error::{FileError, line_column};
-pub use nearest::nearest;
+pub use nearest::{nearest, nearest_all};
 pub use read::read_limited;
 pub use walk::{Doc, FIRST_DATE, LAST_DATE, Table, Word};
 

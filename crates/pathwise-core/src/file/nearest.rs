@@ -17,6 +17,38 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, c)| c)
 }
 
+/// Up to `n` candidates near `word`, nearest first: those within the typo
+/// distance of [`nearest`], or that start with the word or hold it.
+pub fn nearest_all<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+    let word = word.trim().to_lowercase();
+    if word.is_empty() {
+        return Vec::new();
+    }
+    let limit = (word.chars().count() / 4).max(1);
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let d = distance(&word, &lower);
+            if d <= limit {
+                return Some((d, c));
+            }
+            if lower.contains(&word) {
+                return Some((limit + 1 + lower.len() - word.len(), c));
+            }
+            // a typo in the first words of a long id: "knee-alc" for "knee-acl-rupture"
+            let n = word.chars().count();
+            let prefix = |len: usize| lower.chars().take(len).collect::<String>();
+            let d = (n.saturating_sub(1)..=n + 1)
+                .map(|len| distance(&word, &prefix(len)))
+                .min()?;
+            (d <= limit).then_some((2 * (limit + 1) + d + lower.len(), c))
+        })
+        .collect();
+    scored.sort_by_key(|&(d, c)| (d, c));
+    scored.into_iter().take(n).map(|(_, c)| c).collect()
+}
+
 /// Optimal string alignment distance: insertions, deletions, substitutions
 /// and transpositions of neighbours, each costing one.
 fn distance(a: &str, b: &str) -> usize {
@@ -60,6 +92,23 @@ mod tests {
         assert_eq!(nearest("lumbr", ["cervical", "thoracic", "lumbar"]), Some("lumbar"));
         assert_eq!(nearest("x", ["y"]), Some("y"));
         assert_eq!(nearest("xx", ["abcd"]), None);
+    }
+
+    #[test]
+    fn near_ids_are_ranked() {
+        let ids = [
+            "lumbar-s1-sequestered-fragment",
+            "lumbar-strain-low-adherence",
+            "knee-acl",
+        ];
+        assert_eq!(nearest_all("knee-alc", ids, 3), ["knee-acl"]);
+        assert_eq!(nearest_all("lumbar-s1-seq", ids, 3), ["lumbar-s1-sequestered-fragment"]);
+        assert_eq!(nearest_all("lumbar-stran", ids, 3), ["lumbar-strain-low-adherence"]);
+        assert_eq!(
+            nearest_all("lumbar", ids, 3),
+            ["lumbar-strain-low-adherence", "lumbar-s1-sequestered-fragment"]
+        );
+        assert!(nearest_all("hip", ids, 3).is_empty());
     }
 
     #[test]
