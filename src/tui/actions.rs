@@ -60,12 +60,10 @@ impl App {
         }
     }
 
-    pub(super) fn action(&mut self, a: Action) -> Effect {
-        if let Some(overlay) = self.overlay {
-            return self.overlay_action(overlay, a);
-        }
+    /// What a browsing action does.
+    pub(super) fn browse_action(&mut self, a: Action) -> Effect {
         match a {
-            Action::Quit => return Effect::Quit,
+            Action::Quit | Action::ForceQuit => return Effect::Quit,
             Action::Down => self.move_focused(1),
             Action::Up => self.move_focused(-1),
             Action::NextEvent => self.move_event(1),
@@ -177,14 +175,20 @@ impl App {
                 );
                 return Effect::SetMouse(self.mouse);
             }
+            // the other modes' actions are applied in their own modes
+            _ => {}
         }
         Effect::None
     }
 
-    pub(super) fn overlay_action(&mut self, overlay: Overlay, a: Action) -> Effect {
+    /// What a browsing key does while help or the errors view is open:
+    /// scrolling it, switching or closing it, quitting; nothing else.
+    pub(super) fn overlay_action(&mut self, a: Action) -> Effect {
+        let Some(overlay) = self.overlay else {
+            return Effect::None;
+        };
         match a {
             Action::Quit => return Effect::Quit,
-            Action::Back => self.overlay = None,
             Action::Help if overlay == Overlay::Help => self.overlay = None,
             Action::Errors if overlay == Overlay::Errors => self.overlay = None,
             Action::Help => self.overlay = Some(Overlay::Help),

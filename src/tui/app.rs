@@ -5,7 +5,7 @@
 
 use super::cases::{CaseList, Row};
 use super::glyphs::Glyphs;
-use super::keymap::Keymap;
+use super::keymap::{Action, KeyMode, Keymap};
 use super::layout::{self, Mode, Pane, Panes};
 use super::search::{Haystack, Matcher};
 use super::step::Step;
@@ -39,6 +39,8 @@ pub enum Msg {
 pub enum Effect {
     None,
     Quit,
+    /// Ctrl-Z: hand the terminal back and stop until `fg`.
+    Suspend,
     Edit(PathBuf),
     Reload,
     SetMouse(bool),
@@ -354,53 +356,110 @@ impl App {
             Msg::Mouse(m) => self.mouse_event(m),
             Msg::Key(k) => {
                 self.flash = None;
-                if self.list.searching && self.search_key(&k) {
-                    return Effect::None;
-                }
-                if self.overlay.is_none() && self.view.step.is_some() && self.step_key(&k) {
-                    return Effect::None;
-                }
-                match self.keymap.action(&k) {
-                    Some(a) => self.action(a),
-                    None => Effect::None,
-                }
+                self.key(&k)
             }
         }
     }
 
-    /// Keys typed into the search box; false for keys it does not take.
-    pub(super) fn search_key(&mut self, k: &KeyEvent) -> bool {
-        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-        match k.code {
-            KeyCode::Char('u') if ctrl => {
+    /// The key mode the console is in: what a key means now.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.overlay.is_some() {
+            KeyMode::Overlay
+        } else if self.list.searching {
+            KeyMode::Search
+        } else if self.view.step.is_some() {
+            KeyMode::Step
+        } else {
+            KeyMode::Browse
+        }
+    }
+
+    /// A key: the actions it may mean in this mode, tried in the keymap's
+    /// order until one applies; in the search box an unbound printable
+    /// key is typed.
+    fn key(&mut self, k: &KeyEvent) -> Effect {
+        let mode = self.key_mode();
+        for a in self.keymap.lookup(mode, k) {
+            if let Some(effect) = self.act(mode, a) {
+                return effect;
+            }
+        }
+        let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let (KeyMode::Search, KeyCode::Char(c), true) = (mode, k.code, plain) {
+            self.list.query.push(c);
+            self.refilter();
+        }
+        Effect::None
+    }
+
+    /// One action in a mode; `None` when it does not apply there now (a
+    /// step key before its moment), so the next meaning of the key is tried.
+    fn act(&mut self, mode: KeyMode, a: Action) -> Option<Effect> {
+        match a {
+            Action::ForceQuit => Some(Effect::Quit),
+            Action::Suspend => Some(Effect::Suspend),
+            Action::SearchAccept
+            | Action::SearchCancel
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchDown
+            | Action::SearchUp => {
+                self.search_action(a);
+                Some(Effect::None)
+            }
+            Action::Answer(_)
+            | Action::ChoiceUp
+            | Action::ChoiceDown
+            | Action::StepGo
+            | Action::StepNext
+            | Action::StepExit => self.step_action(a).then_some(Effect::None),
+            Action::Close => {
+                self.overlay = None;
+                Some(Effect::None)
+            }
+            _ if mode == KeyMode::Overlay => Some(self.overlay_action(a)),
+            _ => Some(self.browse_action(a)),
+        }
+    }
+
+    /// What the search box does with its keys.
+    fn search_action(&mut self, a: Action) {
+        match a {
+            Action::SearchClear => {
                 self.list.query.clear();
                 self.refilter();
             }
-            KeyCode::Char('w') if ctrl => {
+            Action::SearchDeleteWord => {
                 let trimmed = self.list.query.trim_end().len();
                 let cut = self.list.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
                 self.list.query.truncate(cut);
                 self.refilter();
             }
-            KeyCode::Char(c) if !ctrl => {
-                self.list.query.push(c);
-                self.refilter();
-            }
-            KeyCode::Backspace => {
+            Action::SearchBackspace => {
                 self.list.query.pop();
                 self.refilter();
             }
-            KeyCode::Enter => {
+            Action::SearchAccept => self.list.searching = false,
+            Action::SearchCancel => {
+                // the case the user was looking at stays selected
                 self.list.searching = false;
-            }
-            KeyCode::Esc => {
-                self.list.searching = false;
+                let keep = self.selected_index();
                 self.list.query.clear();
-                self.refilter();
+                self.list.refilter(&self.rows, &self.matcher, false);
+                if let Some(i) = keep {
+                    self.list.select_row(i);
+                }
+                let height = self.list_height();
+                self.list.scroll_into_view(height);
+                if self.selected_index() != keep {
+                    self.case_changed();
+                }
             }
-            _ => return false,
+            Action::SearchDown => self.move_list(1),
+            Action::SearchUp => self.move_list(-1),
+            _ => {}
         }
-        true
     }
 
     pub(super) fn refilter(&mut self) {

@@ -2,10 +2,12 @@
 //! table) and the load errors.
 
 use super::app::App;
+use super::keymap::KeyMode;
 use crate::text;
 use crate::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
@@ -36,18 +38,34 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
+/// Every mode's keys, a section each, from the keymap table.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let th = &app.theme;
     let mut lines = Vec::new();
-    for b in &app.keymap.bindings {
-        let keys = b.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ");
-        let keys = if app.glyphs.ascii { ascii_arrows(&keys) } else { keys };
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {keys:<16}"), th.style(Role::Title)),
-            Span::styled(b.help.to_string(), th.style(Role::Text)),
-        ]));
+    for mode in KeyMode::ALL {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", mode.title()),
+            th.style(Role::Title).add_modifier(Modifier::UNDERLINED),
+        )));
+        if mode == KeyMode::Search {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " {:<16}{}",
+                    "letters", "type into the query; the list filters as you type"
+                ),
+                th.style(Role::Text),
+            )));
+        }
+        for b in app.keymap.of_mode(mode) {
+            let keys = b.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ");
+            let keys = if app.glyphs.ascii { ascii_arrows(&keys) } else { keys };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {keys:<16}"), th.style(Role::Title)),
+                Span::styled(b.help.to_string(), th.style(Role::Text)),
+            ]));
+        }
+        lines.push(Line::default());
     }
-    lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         " Search: all words must match, each the start of words (rc: rotator cuff); 'exact ^prefix suffix$ !exclude; region: band: tag:".to_string(),
         th.style(Role::Muted),

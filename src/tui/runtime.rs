@@ -11,7 +11,7 @@ use crate::cli::{Context, Exit};
 use crate::library::{self, Change, Library};
 use crate::theme::{Depth, ThemeSet};
 use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::crossterm::{execute, terminal::BeginSynchronizedUpdate, terminal::EndSynchronizedUpdate};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -164,13 +164,6 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
             Incoming::Signal(_) => continue,
             Incoming::InputFailed(e) => return Err(io::Error::other(e)),
             Incoming::Term(Event::Key(k)) if k.kind == KeyEventKind::Release => continue,
-            Incoming::Term(Event::Key(k))
-                if k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL) =>
-            {
-                suspend(term, app, gate)?;
-                dirty = true;
-                continue;
-            }
             Incoming::Term(Event::Key(k)) => {
                 // debug builds only: lets the end-to-end tests prove the panic
                 // path restores the terminal; compiled out of release builds
@@ -192,6 +185,7 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(Exit::Ok),
+            Effect::Suspend => suspend(term, app, gate)?,
             Effect::SetMouse(on) => terminal::set_mouse(on),
             Effect::Reload => {
                 let library = Library::load(app.library.source.clone());

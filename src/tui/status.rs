@@ -3,7 +3,7 @@
 //! count.
 
 use super::app::App;
-use super::keymap::Action;
+use super::keymap::{Action, KeyMode};
 use super::overlay::ascii_arrows;
 use super::textfit;
 use crate::theme::Role;
@@ -34,13 +34,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let left = if let Some(f) = &app.flash {
         format!(" {f}")
-    } else if app.list.searching {
-        " type to filter · Enter keeps the filter · Esc clears · Ctrl-U erases".to_string()
     } else {
-        // whole hints only, as many as fit beside the right-hand side
+        // the focused pane's and mode's keys, from the keymap table: whole
+        // hints only, as many as fit beside the right-hand side
         let room = usize::from(area.width).saturating_sub(textfit::width(&right) + textfit::width(&marks) + 1);
-        let mut s = String::new();
-        for (key, hint) in app.keymap.hints() {
+        let mut s = match app.key_mode() {
+            KeyMode::Search => " type to filter ".to_string(),
+            _ => String::new(),
+        };
+        for (key, hint) in app.keymap.hints(app.key_mode(), app.focus) {
             let item = format!(" {key} {hint} ");
             if textfit::width(&s) + textfit::width(&item) > room {
                 break;

@@ -2,41 +2,41 @@
 //! exclusions with their re-scored verdict.
 
 use super::app::App;
+use super::keymap::Action;
 use super::layout::Pane;
 use super::step::{CHOICES, Step};
 use crate::rules::{Options, evaluate};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 impl App {
-    /// Keys the step-through takes: a number or Enter answers, Enter or →
-    /// moves on after the reveal, ↑/↓ move the choice, Esc leaves.
-    pub(super) fn step_key(&mut self, k: &KeyEvent) -> bool {
+    /// The step-through's actions: a number or Enter answers, Enter or →
+    /// moves on after the reveal, ↑/↓ move the choice, Esc leaves. False
+    /// when the action does not apply at this moment (→ before the
+    /// answer), so the key keeps its browsing meaning.
+    pub(super) fn step_action(&mut self, a: Action) -> bool {
         let Some(i) = self.selected_index() else { return false };
         let Some(step) = self.view.step.as_mut() else {
             return false;
         };
         let case = &self.library.cases[i].case;
-        match k.code {
+        let asking = step.answered.is_none() && !step.finished;
+        match a {
             // Esc first returns from an event's detail to the question
-            KeyCode::Esc if self.view.event.is_some() => self.view.event = None,
-            KeyCode::Esc => {
+            Action::StepExit if self.view.event.is_some() => self.view.event = None,
+            Action::StepExit => {
                 self.view.step = None;
                 self.flash = Some("step-through ended".into());
             }
-            KeyCode::Char(c @ '1'..='8') if step.answered.is_none() && !step.finished => {
-                let n = c as usize - '1' as usize;
-                step.choice = n;
-                step.answer(case, CHOICES[n]);
+            Action::Answer(n) if asking && usize::from(n) < CHOICES.len() => {
+                step.choice = usize::from(n);
+                step.answer(case, CHOICES[usize::from(n)]);
             }
-            KeyCode::Up | KeyCode::Char('k') if step.answered.is_none() => step.choice = step.choice.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') if step.answered.is_none() => {
-                step.choice = (step.choice + 1).min(CHOICES.len() - 1)
-            }
-            KeyCode::Enter if step.answered.is_none() && !step.finished => {
+            Action::ChoiceUp if asking => step.choice = step.choice.saturating_sub(1),
+            Action::ChoiceDown if asking => step.choice = (step.choice + 1).min(CHOICES.len() - 1),
+            Action::StepGo if asking => {
                 let choice = CHOICES[step.choice];
                 step.answer(case, choice);
             }
-            KeyCode::Enter | KeyCode::Right if step.answered.is_some() => {
+            Action::StepGo | Action::StepNext if step.answered.is_some() => {
                 step.advance(case, &self.profile);
                 self.view.event = None;
             }

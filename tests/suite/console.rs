@@ -2,7 +2,7 @@
 //! applied to the app state, and whole screens rendered into a buffer at
 //! the sizes users have (80x24 over SSH, 120x40, 200x60 on a projector).
 
-use crate::common::console::{Opts, PLAIN, app, app_with, has_date, keys, render, text};
+use crate::common::console::{Opts, PLAIN, app, app_with, has_date, key, keys, render, text};
 use pathwise::case::{EventKind, days_between};
 use pathwise::library::{Library, Origin, Source};
 use pathwise::theme::Depth;
@@ -169,7 +169,21 @@ fn resizing_relays_out_at_once() {
 fn help_lists_every_key_from_the_keymap() {
     let mut a = app(200, 60);
     keys(&mut a, "?");
-    let s = text(&render(&a));
+    // the whole help, scrolled through
+    let mut s = String::new();
+    for _ in 0..40 {
+        s.push_str(&text(&render(&a)));
+        keys(&mut a, "j");
+    }
+    for title in [
+        "Browsing",
+        "Searching",
+        "Step-through",
+        "Help and error views",
+        "Everywhere",
+    ] {
+        assert!(s.contains(title), "help has a section for {title}");
+    }
     for b in &a.keymap.bindings {
         assert!(s.contains(&b.help[..b.help.len().min(30)]), "help misses: {}", b.help);
     }
@@ -340,4 +354,64 @@ fn presentation_shows_no_dates_no_notes_and_only_alias_and_age() {
         assert!(!has_date(&text(&render(&a))), "readiness details hold no date");
         keys(&mut a, "1j");
     }
+}
+
+/// `[keys]` reaches every mode: a search key, a step-through key and the
+/// overlay's key can each be rebound, and help shows the new keys in the
+/// section of their mode.
+#[test]
+fn key_overrides_reach_search_step_through_and_help() {
+    use pathwise::tui::keymap::Keymap;
+    let overrides: std::collections::BTreeMap<String, String> =
+        [("search_cancel", "ctrl-g"), ("answer_1", "a"), ("close", "ctrl-q")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    let (keymap, problems) = Keymap::new(&overrides);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut settings = crate::common::console::settings(120, 40, PLAIN);
+    settings.keymap = keymap;
+    let mut a = pathwise::tui::app::App::new(Library::builtin(), settings);
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+
+    // search: Esc is no longer the way out; Ctrl-G is
+    keys(&mut a, "/rot");
+    key(&mut a, KeyCode::Esc);
+    assert!(
+        a.list.searching && a.list.query == "rot",
+        "Esc is unbound in search now"
+    );
+    a.update(Msg::Key(ctrl('g')));
+    assert!(
+        !a.list.searching && a.list.query.is_empty(),
+        "Ctrl-G cancelled the search"
+    );
+
+    // step-through: `a` answers with the first choice, `1` no longer does
+    keys(&mut a, "s");
+    let step = a.view.step.as_ref().expect("step-through started");
+    assert!(step.answered.is_none());
+    keys(&mut a, "1");
+    assert!(
+        a.view.step.as_ref().is_some_and(|s| s.answered.is_none()),
+        "1 is not an answer now"
+    );
+    keys(&mut a, "a");
+    assert!(a.view.step.as_ref().is_some_and(|s| s.answered.is_some()), "a answered");
+
+    // help: the new keys in their modes' sections, and Ctrl-Q closes it
+    keys(&mut a, "?");
+    let mut help = String::new();
+    for _ in 0..40 {
+        help.push_str(&text(&render(&a)));
+        keys(&mut a, "j");
+    }
+    let line_with = |needle: &str| help.lines().find(|l| l.contains(needle)).unwrap_or("").to_string();
+    assert!(line_with("clear the filter and go back").contains("Ctrl-g"), "{help}");
+    assert!(line_with("answer with choice 1").contains(" a "), "{help}");
+    assert!(line_with("close the view").contains("Ctrl-q"), "{help}");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.overlay.is_some(), "Esc no longer closes help");
+    a.update(Msg::Key(ctrl('q')));
+    assert!(a.overlay.is_none(), "Ctrl-Q closed help");
 }
