@@ -1,18 +1,12 @@
-//! Unit tests of the rules, on cases built from TOML strings.
+//! Unit tests of the rules: one file per table of READINESS.md (or group of
+//! rows), on cases built from TOML strings. Each test names the row and the
+//! status or boundary it checks.
 
 use super::*;
 use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
-mod bands;
-mod confounders;
-mod documentation;
 mod example;
-mod failure;
-mod indications;
-mod next_steps;
-mod profile;
-mod urgent;
 
 /// The small complete example of SCHEMA.md, verbatim.
 pub(super) const EXAMPLE: &str = include_str!("../../../../../tests/fixtures/schema-example.toml");
@@ -32,11 +26,28 @@ pub(super) fn eval(case: &Case) -> Readiness {
     evaluate(case, &Profile::builtin(), &Options::default())
 }
 
+pub(super) fn eval_as_of(case: &Case, day: &str) -> Readiness {
+    let opts = Options {
+        as_of: Some(date(day)),
+        ..Options::default()
+    };
+    evaluate(case, &Profile::builtin(), &opts)
+}
+
+pub(super) fn date(s: &str) -> crate::case::Date {
+    s.parse().expect("a date")
+}
+
 pub(super) fn at(r: &Readiness, id: CriterionId) -> &Criterion {
     match r.criterion(id) {
         Some(c) => c,
         None => panic!("no criterion {id}"),
     }
+}
+
+/// The status of one criterion.
+pub(super) fn st(r: &Readiness, id: CriterionId) -> Status {
+    at(r, id).status
 }
 
 pub(super) fn ev(kind: EventKind, index: usize) -> EventRef {
