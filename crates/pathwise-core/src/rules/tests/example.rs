@@ -8,7 +8,10 @@ use super::*;
 fn worked_example_scores_95_ready_for_surgical_consult() {
     let case = example();
     let r = eval(&case);
-    assert_eq!((r.score, r.band, r.next_step), (95, Band::Ready, NextStep::SurgicalConsult));
+    assert_eq!(
+        (r.score, r.band, r.next_step),
+        (95, Band::Ready, NextStep::SurgicalConsult)
+    );
     assert_eq!((r.as_of, r.period_end), (date("2026-05-04"), date("2026-05-04")));
     assert!((r.documented_weeks - 97.0 / 7.0).abs() < 1e-12);
     assert!(r.confounders.is_empty(), "{:?}", r.confounders);
@@ -47,7 +50,10 @@ fn worked_example_details_and_evidence() {
     let r = eval(&case);
     let cf = at(&r, CriterionId::ConservativeFailure);
     assert_eq!(cf.detail, "no clinically important change over 13.9 weeks");
-    assert_eq!(cf.evidence, [ev(EventKind::Assessment, 0), ev(EventKind::Assessment, 1)]);
+    assert_eq!(
+        cf.evidence,
+        [ev(EventKind::Assessment, 0), ev(EventKind::Assessment, 1)]
+    );
     assert_eq!(
         at(&r, CriterionId::NerveStudy).detail,
         "not indicated: MRI 2026-03-12: disc-extrusion (severe) at L4-5 explains the features"
@@ -67,7 +73,10 @@ fn every_criterion_carries_its_basis() {
     let r = eval(&example());
     let basis: Vec<&str> = r.criteria.iter().map(|c| c.basis()).collect();
     assert_eq!(basis[0], "NICE NG59 1.1.1; AHCPR 1994 red flags");
-    assert_eq!(basis[4], "6-12 weeks of documented failure; MCID and 30 % rule (Ostelo 2008)");
+    assert_eq!(
+        basis[4],
+        "6-12 weeks of documented failure; MCID and 30 % rule (Ostelo 2008)"
+    );
     assert_eq!(basis[13], "NCS/EMG localise and grade nerve compression");
     assert!(basis.iter().all(|b| !b.is_empty()));
 }

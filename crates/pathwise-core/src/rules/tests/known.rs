@@ -43,7 +43,11 @@ fn pt_outcomes_are_known_on_response_on_else_end_else_the_review_day() {
     let p = Profile::builtin();
     let rest = format!(
         "{}{}{}",
-        pt("2026-01-05", "2026-03-01", "response_on = 2026-02-01\nresponse = \"none\""),
+        pt(
+            "2026-01-05",
+            "2026-03-01",
+            "response_on = 2026-02-01\nresponse = \"none\""
+        ),
         pt("2026-01-06", "2026-03-02", "response = \"none\"\nsessions_attended = 3"),
         pt("2026-01-07", "", "response = \"good\"")
     );
@@ -51,13 +55,28 @@ fn pt_outcomes_are_known_on_response_on_else_end_else_the_review_day() {
     let r0 = ev(EventKind::Pt, 0);
     let (r1, r2) = (ev(EventKind::Pt, 1), ev(EventKind::Pt, 2));
     let d = day_of(&c, &p, Some("2026-01-31"));
-    assert_eq!(d.outcome(r0, Outcome::PtResponse), Knowledge::Pending { known_on: date("2026-02-01") });
+    assert_eq!(
+        d.outcome(r0, Outcome::PtResponse),
+        Knowledge::Pending {
+            known_on: date("2026-02-01")
+        }
+    );
     let d = day_of(&c, &p, Some("2026-02-01"));
     assert_eq!(d.outcome(r0, Outcome::PtResponse), Knowledge::Known);
-    assert_eq!(d.outcome(r1, Outcome::PtSessionsAttended), Knowledge::Pending { known_on: date("2026-03-02") });
+    assert_eq!(
+        d.outcome(r1, Outcome::PtSessionsAttended),
+        Knowledge::Pending {
+            known_on: date("2026-03-02")
+        }
+    );
     assert_eq!(d.outcome(r1, Outcome::PtHepAdherence), Knowledge::NotRecorded);
     // an ongoing course: known on the file's as_of, whatever the step-through day
-    assert_eq!(d.outcome(r2, Outcome::PtResponse), Knowledge::Pending { known_on: date("2026-04-01") });
+    assert_eq!(
+        d.outcome(r2, Outcome::PtResponse),
+        Knowledge::Pending {
+            known_on: date("2026-04-01")
+        }
+    );
     let d = day_of(&c, &p, None);
     assert_eq!(d.outcome(r2, Outcome::PtResponse), Knowledge::Known);
     assert_eq!(d.courses[2].response(), Fact::Known(crate::case::PtResponse::Good));
@@ -66,11 +85,17 @@ fn pt_outcomes_are_known_on_response_on_else_end_else_the_review_day() {
 #[test]
 fn medication_response_and_side_effects_follow_the_same_rule() {
     let p = Profile::builtin();
-    let rest = med("2026-01-05", "naproxen", "end = 2026-02-05\nresponse = \"none\"\nside_effects = \"dyspepsia\"");
+    let rest = med(
+        "2026-01-05",
+        "naproxen",
+        "end = 2026-02-05\nresponse = \"none\"\nside_effects = \"dyspepsia\"",
+    );
     let c = case("lumbar", "2026-03-01", "", &rest);
     let m = ev(EventKind::Medication, 0);
     let d = day_of(&c, &p, Some("2026-02-04"));
-    let pending = Knowledge::Pending { known_on: date("2026-02-05") };
+    let pending = Knowledge::Pending {
+        known_on: date("2026-02-05"),
+    };
     assert_eq!(d.outcome(m, Outcome::MedicationResponse), pending);
     assert_eq!(d.outcome(m, Outcome::MedicationSideEffects), pending);
     let d = day_of(&c, &p, Some("2026-02-05"));
@@ -80,21 +105,45 @@ fn medication_response_and_side_effects_follow_the_same_rule() {
 #[test]
 fn injection_relief_is_known_14_days_after_day_13_is_pending() {
     let p = Profile::builtin();
-    let rest = inj("2026-02-01", "epidural-steroid", "relief_percent = 80\nrelief_weeks = 3");
+    let rest = inj(
+        "2026-02-01",
+        "epidural-steroid",
+        "relief_percent = 80\nrelief_weeks = 3",
+    );
     let c = case("lumbar", "2026-04-01", "", &rest);
     let i = ev(EventKind::Injection, 0);
     let d13 = day_of(&c, &p, Some("2026-02-14"));
-    assert_eq!(d13.outcome(i, Outcome::ReliefPercent), Knowledge::Pending { known_on: date("2026-02-15") });
+    assert_eq!(
+        d13.outcome(i, Outcome::ReliefPercent),
+        Knowledge::Pending {
+            known_on: date("2026-02-15")
+        }
+    );
     let d14 = day_of(&c, &p, Some("2026-02-15"));
     assert_eq!(d14.outcome(i, Outcome::ReliefPercent), Knowledge::Known);
     // 3 weeks of relief are known on the day they end: day 21
-    assert_eq!(d14.outcome(i, Outcome::ReliefWeeks), Knowledge::Pending { known_on: date("2026-02-22") });
+    assert_eq!(
+        d14.outcome(i, Outcome::ReliefWeeks),
+        Knowledge::Pending {
+            known_on: date("2026-02-22")
+        }
+    );
     let d21 = day_of(&c, &p, Some("2026-02-22"));
     assert_eq!(d21.outcome(i, Outcome::ReliefWeeks), Knowledge::Known);
     // fractional weeks: the first day d with d − date ≥ 7 × weeks
-    let c = case("lumbar", "2026-04-01", "", &inj("2026-02-01", "epidural-steroid", "relief_weeks = 1.5"));
+    let c = case(
+        "lumbar",
+        "2026-04-01",
+        "",
+        &inj("2026-02-01", "epidural-steroid", "relief_weeks = 1.5"),
+    );
     let d = day_of(&c, &p, Some("2026-02-11"));
-    assert_eq!(d.outcome(i, Outcome::ReliefWeeks), Knowledge::Pending { known_on: date("2026-02-12") });
+    assert_eq!(
+        d.outcome(i, Outcome::ReliefWeeks),
+        Knowledge::Pending {
+            known_on: date("2026-02-12")
+        }
+    );
 }
 
 #[test]
@@ -108,13 +157,21 @@ fn the_presenter_api_answers_for_any_event_and_field() {
     let i = ev(EventKind::Injection, 0);
     assert_eq!(
         outcome(&c, &p, &opts, i, Outcome::ReliefPercent),
-        Knowledge::Pending { known_on: date("2026-04-16") }
+        Knowledge::Pending {
+            known_on: date("2026-04-16")
+        }
     );
     assert_eq!(outcome(&c, &p, &opts, i, Outcome::ReliefWeeks), Knowledge::Known);
     // a field of another table, or an event that does not exist
     assert_eq!(outcome(&c, &p, &opts, i, Outcome::PtResponse), Knowledge::NotRecorded);
-    assert_eq!(outcome(&c, &p, &opts, ev(EventKind::Pt, 9), Outcome::PtResponse), Knowledge::NotRecorded);
-    assert_eq!(Outcome::of_kind(EventKind::Injection), [Outcome::ReliefPercent, Outcome::ReliefWeeks]);
+    assert_eq!(
+        outcome(&c, &p, &opts, ev(EventKind::Pt, 9), Outcome::PtResponse),
+        Knowledge::NotRecorded
+    );
+    assert_eq!(
+        Outcome::of_kind(EventKind::Injection),
+        [Outcome::ReliefPercent, Outcome::ReliefWeeks]
+    );
     assert_eq!(Outcome::PtSessionsAttended.key(), "sessions_attended");
     // another day: the file's as_of
     let d = Day::new(&c, &p, &opts);
@@ -168,7 +225,16 @@ fn excluded_events_are_out_of_play() {
 
 #[test]
 fn assessments_before_onset_are_not_in_play() {
-    let c = case("lumbar", "", "", &format!("{}{}", assessment("2025-12-01", "pain = 9"), assessment("2026-01-02", "pain = 5")));
+    let c = case(
+        "lumbar",
+        "",
+        "",
+        &format!(
+            "{}{}",
+            assessment("2025-12-01", "pain = 9"),
+            assessment("2026-01-02", "pain = 5")
+        ),
+    );
     let p = Profile::builtin();
     let d = day_of(&c, &p, None);
     assert_eq!(d.assessment.len(), 1);

@@ -6,8 +6,12 @@ use super::*;
 use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
+mod deficit;
 mod example;
+mod failure;
 mod known;
+mod myelopathy;
+mod red_flags;
 
 /// The small complete example of SCHEMA.md, verbatim.
 pub(super) const EXAMPLE: &str = include_str!("../../../../../tests/fixtures/schema-example.toml");
@@ -87,7 +91,11 @@ pub(super) fn with(case: &Case, profile: &Profile) -> Readiness {
 
 /// `[[pt]]` from `start` to `end` (empty: ongoing) with `extra` lines.
 pub(super) fn pt(start: &str, end: &str, extra: &str) -> String {
-    let end = if end.is_empty() { String::new() } else { format!("end = {end}\n") };
+    let end = if end.is_empty() {
+        String::new()
+    } else {
+        format!("end = {end}\n")
+    };
     format!("[[pt]]\nstart = {start}\n{end}{extra}\n")
 }
 
@@ -98,7 +106,11 @@ pub(super) fn workup(date: &str, test: &str, extra: &str) -> String {
 
 /// An MRI showing `lesion` of `severity`.
 pub(super) fn mri(date: &str, lesion: &str, severity: &str) -> String {
-    workup(date, "mri", &format!("lesion = \"{lesion}\"\nseverity = \"{severity}\""))
+    workup(
+        date,
+        "mri",
+        &format!("lesion = \"{lesion}\"\nseverity = \"{severity}\""),
+    )
 }
 
 /// A `[[medication]]` of `drug` from `start` with `extra` lines.
