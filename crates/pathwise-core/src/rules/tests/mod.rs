@@ -7,8 +7,10 @@ use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
 mod deficit;
+mod documentation;
 mod example;
 mod failure;
+mod indications;
 mod known;
 mod myelopathy;
 mod red_flags;
