@@ -6,13 +6,19 @@ use super::*;
 use crate::case::{Case, EventKind, EventRef, parse_case};
 use std::path::Path;
 
+mod bands;
+mod cautions;
+mod confounders;
 mod deficit;
 mod documentation;
 mod example;
 mod failure;
 mod indications;
+mod json;
 mod known;
 mod myelopathy;
+mod next_steps;
+mod profile;
 mod red_flags;
 
 /// The small complete example of SCHEMA.md, verbatim.
