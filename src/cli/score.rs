@@ -73,7 +73,7 @@ pub fn table(case: &Case, r: &Readiness, unicode: bool) -> String {
     if r.period_end != r.as_of {
         let _ = writeln!(o, "evaluated at {} (the day before surgery)", r.period_end);
     }
-    let weeks = r.documented_weeks.map_or("–".to_string(), |w| format!("{w:.1}"));
+    let weeks = format!("{:.1}", r.documented_weeks);
     let _ = writeln!(o, "Score {}  {}  · documented weeks {weeks}\n", r.score, r.band.label());
     let _ = writeln!(o, "Criteria");
     for c in &r.criteria {

@@ -281,7 +281,7 @@ pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
     }
 
     let _ = writeln!(o, "## Readiness for surgical consult\n");
-    let weeks = r.documented_weeks.map_or("no".to_string(), |w| format!("{w:.1}"));
+    let weeks = format!("{:.1}", r.documented_weeks);
     let _ = writeln!(
         o,
         "**Score {} · band {} · next step: {}** ({} documented weeks of conservative care).\n",

@@ -491,7 +491,7 @@ pub fn row_for(case: &Case, r: &Readiness) -> Row {
         hay: Haystack::new(fields, case.region.as_str(), r.band.as_str(), tags),
         score: r.score,
         band_rank: match r.band {
-            Band::Urgent => 0,
+            Band::Emergency | Band::Urgent => 0,
             Band::Ready => 1,
             Band::Approaching => 2,
             Band::NotReady => 3,

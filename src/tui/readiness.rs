@@ -17,12 +17,12 @@ use ratatui::text::{Line, Span};
 pub fn band_symbol(band: Band, glyphs: Glyphs) -> &'static str {
     match (band, glyphs.ascii) {
         (Band::PostOp, false) => "◆",
-        (Band::Urgent, false) => "▲",
+        (Band::Emergency | Band::Urgent, false) => "▲",
         (Band::Ready, false) => "●",
         (Band::Approaching, false) => "◐",
         (Band::NotReady, false) => "○",
         (Band::PostOp, true) => "+",
-        (Band::Urgent, true) => "!",
+        (Band::Emergency | Band::Urgent, true) => "!",
         (Band::Ready, true) => "#",
         (Band::Approaching, true) => "~",
         (Band::NotReady, true) => ".",
@@ -32,7 +32,7 @@ pub fn band_symbol(band: Band, glyphs: Glyphs) -> &'static str {
 pub fn band_role(band: Band) -> Role {
     match band {
         Band::PostOp => Role::BandPostOp,
-        Band::Urgent => Role::BandUrgent,
+        Band::Emergency | Band::Urgent => Role::BandUrgent,
         Band::Ready => Role::BandReady,
         Band::Approaching => Role::BandApproaching,
         Band::NotReady => Role::BandNotReady,
@@ -108,9 +108,7 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
     let filled = usize::from(r.score).div_ceil(10);
     let gauge: String = (0..10).map(|i| g.gauge(i < filled)).collect();
     out.push((Line::from(Span::styled(format!(" {gauge}"), band_style)), None));
-    let weeks = r.documented_weeks.map_or("no documented weeks".to_string(), |w| {
-        format!("{w:.1} documented weeks")
-    });
+    let weeks = format!("{:.1} documented weeks", r.documented_weeks);
     out.push((
         Line::from(Span::styled(format!(" {weeks}"), theme.style(Role::Muted))),
         None,

@@ -1,78 +1,75 @@
-//! Confounders: why PT may not be working. Each present one costs points
-//! and may send the next step back to re-evaluating PT.
+//! Why PT may not be working: the confounders of READINESS.md, one function
+//! per row of its table. Each present one costs `confounder` points.
 
-use super::documentation::{attendance, course_name};
-use super::period::Window;
-use super::phrases::{and_list, comma_list, evidence};
-use super::{Confounder, ConfounderId};
+use super::criteria::status;
+use super::phrases::{and_list, comma_list, course_name, evidence};
+use super::terms::{Terms, care};
+use super::{Confounder, ConfounderId, Criterion, CriterionId, Status};
 use crate::case::*;
 
-fn confounder(w: &Window, id: ConfounderId, detail: String, refs: Vec<EventRef>) -> Confounder {
-    Confounder {
-        id,
-        detail,
-        evidence: evidence(w.case, refs),
-    }
-}
+/// Present: the detail and the events it rests on.
+type Present = Option<(String, Vec<EventRef>)>;
+type Rule = fn(&Terms, &[Criterion]) -> Present;
 
-/// Every confounder present, in the order of READINESS.md.
-pub(crate) fn confounders(w: &Window) -> Vec<Confounder> {
-    [
-        low_adherence(w),
-        lifestyle(w),
-        plan_mismatch(w),
-        diagnosis_unconfirmed(w),
-        neuropathic_untreated(w),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
+/// The table of READINESS.md, row by row.
+const TABLE: [(ConfounderId, Rule); 6] = [
+    (ConfounderId::LowAdherence, low_adherence),
+    (ConfounderId::Lifestyle, lifestyle),
+    (ConfounderId::PlanMismatch, plan_mismatch),
+    (ConfounderId::Psychosocial, psychosocial),
+    (ConfounderId::DiagnosisUnconfirmed, diagnosis_unconfirmed),
+    (ConfounderId::NeuropathicUntreated, neuropathic_untreated),
+];
 
-/// With several courses, each part names its course, one sentence each.
-fn join_courses(parts: &[String]) -> String {
-    parts.join(". ")
+/// Every confounder present, in the table's order.
+pub(crate) fn evaluate(t: &Terms, criteria: &[Criterion]) -> Vec<Confounder> {
+    TABLE
+        .iter()
+        .filter_map(|&(id, rule)| {
+            rule(t, criteria).map(|(detail, refs)| Confounder {
+                id,
+                detail,
+                evidence: evidence(t.day.case(), refs),
+            })
+        })
+        .collect()
 }
 
 /// With several courses, each part names its course.
-fn per_course(w: &Window, c: &PtCourse, text: String) -> String {
-    if w.pt.len() > 1 {
-        format!("{}: {text}", course_name(w, c))
+fn per_course(t: &Terms, name: String, text: String) -> String {
+    if t.day.conservative().count() > 1 {
+        format!("{name}: {text}")
     } else {
         text
     }
 }
 
-fn low_adherence(w: &Window) -> Option<Confounder> {
+fn low_adherence(t: &Terms, _: &[Criterion]) -> Present {
     let mut parts = Vec::new();
     let mut refs = Vec::new();
-    for (r, c) in &w.pt {
-        let mut why = Vec::new();
-        let ended = c.end.is_some_and(|e| e <= w.period_end);
-        if let (true, Some(attended), Some(planned)) = (ended, c.sessions_attended, c.sessions_planned) {
-            if planned > 0 && f64::from(attended) / f64::from(planned) < w.profile.low_adherence_attendance {
-                why.extend(attendance(c));
-            }
-        }
-        if let Some(a @ (Adherence::None | Adherence::Low)) = c.hep_adherence {
-            why.push(format!("home exercise adherence {a}"));
-        }
+    for c in t.day.conservative() {
+        let why: Vec<String> = [care::low_attendance(t.profile(), c), care::low_adherence(c)]
+            .into_iter()
+            .flatten()
+            .collect();
         if why.is_empty() {
             continue;
         }
         let mut text = comma_list(&why);
-        let barriers: Vec<&str> = c.barriers.iter().map(|b| b.trim()).filter(|b| !b.is_empty()).collect();
-        if !barriers.is_empty() {
-            text.push_str(&format!("; barriers: {}", comma_list(&barriers)));
+        if let Some(b) = c.barriers().known() {
+            let words: Vec<&str> = b.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            if !words.is_empty() {
+                text.push_str(&format!("; barriers: {}", comma_list(&words)));
+            }
         }
-        parts.push(per_course(w, c, text));
-        refs.push(*r);
+        parts.push(per_course(t, course_name(c), text));
+        refs.push(c.at);
     }
-    (!parts.is_empty()).then(|| confounder(w, ConfounderId::LowAdherence, join_courses(&parts), refs))
+    (!parts.is_empty()).then(|| (parts.join(". "), refs))
 }
 
-fn lifestyle(w: &Window) -> Option<Confounder> {
-    let l = w.case.lifestyle.as_ref()?;
+fn lifestyle(t: &Terms, _: &[Criterion]) -> Present {
+    let l = t.day.lifestyle()?;
     let mut poor = Vec::new();
     if l.sleep == Some(Rating::Poor) {
         poor.push("poor sleep");
@@ -87,56 +84,77 @@ fn lifestyle(w: &Window) -> Option<Confounder> {
     if let Some(note) = l.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         detail.push_str(&format!(" ({note})"));
     }
-    Some(confounder(w, ConfounderId::Lifestyle, detail, Vec::new()))
+    Some((detail, Vec::new()))
 }
 
-fn plan_mismatch(w: &Window) -> Option<Confounder> {
+fn plan_mismatch(t: &Terms, _: &[Criterion]) -> Present {
     let mut parts = Vec::new();
     let mut refs = Vec::new();
-    for (r, c) in &w.pt {
-        let passive_only = !c.modalities.is_empty() && !c.modalities.iter().any(|m| m.is_active());
-        let helped = matches!(c.response, Some(PtResponse::Good | PtResponse::Resolved));
-        if !passive_only || helped {
-            continue;
-        }
-        let modalities: Vec<&str> = c.modalities.iter().map(|m| m.as_str()).collect();
-        let response = match c.response {
-            Some(r) => format!("response {r}"),
-            None => "response not recorded".to_string(),
+    for c in t.day.conservative() {
+        let Some(passive) = care::passive_only(c) else { continue };
+        let response = match c.response() {
+            super::known::Fact::Known(PtResponse::Good | PtResponse::Resolved) => continue,
+            super::known::Fact::Known(r) => format!("response {r}"),
+            super::known::Fact::Pending(_) => "response pending".to_string(),
+            super::known::Fact::Absent => "response not recorded".to_string(),
         };
-        let text = format!("passive modalities only ({}), {response}", comma_list(&modalities));
-        parts.push(per_course(w, c, text));
-        refs.push(*r);
+        parts.push(per_course(t, course_name(c), format!("{passive}, {response}")));
+        refs.push(c.at);
     }
-    (!parts.is_empty()).then(|| confounder(w, ConfounderId::PlanMismatch, join_courses(&parts), refs))
+    (!parts.is_empty()).then(|| (parts.join(". "), refs))
 }
 
-fn diagnosis_unconfirmed(w: &Window) -> Option<Confounder> {
-    let (r, latest) = w.latest_pt?;
-    let response = latest
-        .response
-        .filter(|r| matches!(r, PtResponse::None | PtResponse::Worse))?;
-    if !w.advanced_imaging().is_empty() || !w.nerve_studies().is_empty() || w.working_diagnosis().is_some() {
+fn psychosocial(t: &Terms, _: &[Criterion]) -> Present {
+    let s = t.day.psychosocial()?;
+    let mut why = Vec::new();
+    if let Some(n) = s.start_back_psychosocial.filter(|&n| n >= 4) {
+        why.push(format!("STarT Back psychosocial subscale {n} of 5 (high risk)"));
+    }
+    if s.fear_avoidance == Some(true) {
+        why.push("high fear-avoidance beliefs".to_string());
+    }
+    if s.catastrophizing == Some(true) {
+        why.push("pain catastrophizing".to_string());
+    }
+    if why.is_empty() {
         return None;
     }
     let detail = format!(
-        "PT response {response}, no advanced imaging or nerve study, and the diagnosis is still the initial \"{}\"",
-        w.case.presentation.initial_diagnosis.trim()
+        "{}: a combined physical and psychological programme (NICE NG59 1.1.2, 1.2.7)",
+        and_list(&why)
     );
-    Some(confounder(w, ConfounderId::DiagnosisUnconfirmed, detail, vec![r]))
+    Some((detail, Vec::new()))
 }
 
-fn neuropathic_untreated(w: &Window) -> Option<Confounder> {
-    let features = w.neuropathic_features();
-    if features.is_empty() || !w.neuropathic_agents().is_empty() {
+fn diagnosis_unconfirmed(t: &Terms, criteria: &[Criterion]) -> Present {
+    let c = t.latest_pt?;
+    let r = c
+        .response()
+        .known()
+        .filter(|r| matches!(r, PtResponse::None | PtResponse::Worse))?;
+    let imaging = status(criteria, CriterionId::ImagingOnFile) == Some(Status::Met);
+    if imaging || t.nerve_studies().next().is_some() || t.day.working_diagnosis().is_some() {
         return None;
     }
-    let words: Vec<&str> = features.iter().map(|q| q.as_str()).collect();
-    let mut detail = format!("{} pain; no anticonvulsant, SNRI or TCA tried", and_list(&words));
-    if !w.medication.is_empty() {
-        let drugs: Vec<&str> = w.medication.iter().map(|(_, m)| m.drug.trim()).collect();
+    let detail = format!(
+        "PT response {r}, no diagnostic imaging or nerve study, and the diagnosis is still the initial \"{}\"",
+        t.day.presentation().initial_diagnosis.trim()
+    );
+    Some((detail, vec![c.at]))
+}
+
+fn neuropathic_untreated(t: &Terms, _: &[Criterion]) -> Present {
+    let f = &t.features;
+    if f.neuropathic.is_empty() || !t.profile().neuropathic_agents_in(t.region()) {
+        return None;
+    }
+    if t.day.medication.iter().any(|m| m.class().is_neuropathic_agent()) {
+        return None;
+    }
+    let mut detail = format!("{}; no anticonvulsant, SNRI or TCA tried", f.neuropathic_words());
+    if !t.day.medication.is_empty() {
+        let drugs: Vec<&str> = t.day.medication.iter().map(|m| m.drug()).collect();
         detail.push_str(&format!(" (tried: {})", comma_list(&drugs)));
     }
-    let refs = w.medication.iter().map(|(r, _)| *r).collect();
-    Some(confounder(w, ConfounderId::NeuropathicUntreated, detail, refs))
+    Some((detail, t.day.medication.iter().map(|m| m.at).collect()))
 }

@@ -1,65 +1,220 @@
-//! The `score --json` object of READINESS.md, field for field. Keys are
-//! inserted in the contract's order (kept when serde_json preserves order).
+//! The `score --json` object of READINESS.md (contract version 2), as
+//! borrowed [`Serialize`] structs in the contract's key order, so a caller
+//! can stream one case at a time; and a writer that makes JSON safe for a
+//! terminal (C0 and C1 controls, DEL and bidi controls as `\uXXXX`).
 
-use super::Readiness;
-use crate::case::{Case, EventRef};
-use serde_json::{Map, Value, json};
+use super::profile::RULES_VERSION;
+use super::{Caution, Confounder, Criterion, Readiness};
+use crate::case::{Case, Date, EventRef};
+use crate::text::is_unsafe;
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+use std::io;
 
-/// One decimal, and a JSON integer when whole (40, not 40.0).
-fn one_decimal(x: f64) -> Value {
-    let r = (x * 10.0).round() / 10.0;
-    if r.fract() == 0.0 && r.abs() < 1e15 {
-        json!(r as i64)
-    } else {
-        json!(r)
+/// One case's verdict, borrowing the case and its [`Readiness`].
+#[derive(Serialize)]
+pub struct ReadinessJson<'a> {
+    pub id: &'a str,
+    pub rules_version: i64,
+    pub profile: &'a str,
+    #[serde(serialize_with = "date")]
+    pub as_of: Date,
+    #[serde(serialize_with = "date")]
+    pub evaluated_on: Date,
+    pub score: u8,
+    pub band: &'static str,
+    pub next_step: &'static str,
+    pub next_step_detail: &'a str,
+    #[serde(serialize_with = "weeks")]
+    pub documented_weeks: f64,
+    pub criteria: Vec<CriterionJson<'a>>,
+    pub confounders: Vec<NoteJson<'a>>,
+    pub cautions: Vec<NoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CriterionJson<'a> {
+    pub id: &'static str,
+    pub status: &'static str,
+    #[serde(serialize_with = "points")]
+    pub points: f64,
+    pub detail: &'a str,
+    pub evidence: Evidence<'a>,
+    pub basis: &'static str,
+}
+
+/// A confounder or a caution.
+#[derive(Serialize)]
+pub struct NoteJson<'a> {
+    pub id: &'static str,
+    pub detail: &'a str,
+    pub evidence: Evidence<'a>,
+}
+
+/// Evidence as the contract prints it: "2026-01-27 assessment".
+pub struct Evidence<'a> {
+    case: &'a Case,
+    refs: &'a [EventRef],
+}
+
+impl Serialize for Evidence<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.refs.len()))?;
+        for &r in self.refs {
+            seq.serialize_element(&Label(self.case, r))?;
+        }
+        seq.end()
     }
 }
 
-fn evidence(case: &Case, refs: &[EventRef]) -> Value {
-    Value::Array(refs.iter().map(|&r| Value::String(case.event_label(r))).collect())
+struct Label<'a>(&'a Case, EventRef);
+
+impl Serialize for Label<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{} {}", self.0.event_date(self.1), self.1.kind.as_str()))
+    }
 }
 
-pub fn to_json(case: &Case, r: &Readiness) -> Value {
-    let criteria: Vec<Value> = r
-        .criteria
-        .iter()
-        .map(|c| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(c.id.as_str()));
-            m.insert("status".into(), json!(c.status.as_str()));
-            m.insert("points".into(), one_decimal(c.points));
-            m.insert("detail".into(), json!(c.detail));
-            m.insert("evidence".into(), evidence(case, &c.evidence));
-            Value::Object(m)
-        })
-        .collect();
-    let confounders: Vec<Value> = r
-        .confounders
-        .iter()
-        .map(|c| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(c.id.as_str()));
-            m.insert("detail".into(), json!(c.detail));
-            m.insert("evidence".into(), evidence(case, &c.evidence));
-            Value::Object(m)
-        })
-        .collect();
-    let mut m = Map::new();
-    m.insert("id".into(), json!(case.id));
-    m.insert("as_of".into(), json!(r.as_of.to_string()));
-    m.insert("score".into(), json!(r.score));
-    m.insert("band".into(), json!(r.band.as_str()));
-    m.insert("next_step".into(), json!(r.next_step.as_str()));
-    m.insert(
-        "documented_weeks".into(),
-        r.documented_weeks.map_or(Value::Null, one_decimal_float),
-    );
-    m.insert("criteria".into(), Value::Array(criteria));
-    m.insert("confounders".into(), Value::Array(confounders));
-    Value::Object(m)
+fn date<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
-/// Weeks keep a decimal point in JSON (14.0, not 14), as the contract shows 13.9.
-fn one_decimal_float(x: f64) -> Value {
-    json!((x * 10.0).round() / 10.0)
+/// One decimal, and a JSON integer when whole (40, not 40.0).
+fn points<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        s.serialize_i64(r as i64)
+    } else {
+        s.serialize_f64(r)
+    }
+}
+
+/// One decimal, always with a decimal point (14.0), as the contract shows 13.9.
+fn weeks<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((x * 10.0).round() / 10.0)
+}
+
+impl<'a> ReadinessJson<'a> {
+    pub fn new(case: &'a Case, r: &'a Readiness) -> ReadinessJson<'a> {
+        let criterion = |c: &'a Criterion| CriterionJson {
+            id: c.id.as_str(),
+            status: c.status.as_str(),
+            points: c.points,
+            detail: &c.detail,
+            evidence: Evidence {
+                case,
+                refs: &c.evidence,
+            },
+            basis: c.id.basis(),
+        };
+        let confounder = |c: &'a Confounder| NoteJson {
+            id: c.id.as_str(),
+            detail: &c.detail,
+            evidence: Evidence {
+                case,
+                refs: &c.evidence,
+            },
+        };
+        let caution = |c: &'a Caution| NoteJson {
+            id: c.id.as_str(),
+            detail: &c.detail,
+            evidence: Evidence {
+                case,
+                refs: &c.evidence,
+            },
+        };
+        ReadinessJson {
+            id: &case.id,
+            rules_version: RULES_VERSION,
+            profile: &r.profile,
+            as_of: r.as_of,
+            evaluated_on: r.period_end,
+            score: r.score,
+            band: r.band.as_str(),
+            next_step: r.next_step.as_str(),
+            next_step_detail: &r.next_step_reason,
+            documented_weeks: r.documented_weeks,
+            criteria: r.criteria.iter().map(criterion).collect(),
+            confounders: r.confounders.iter().map(confounder).collect(),
+            cautions: r.cautions.iter().map(caution).collect(),
+        }
+    }
+}
+
+/// The contract object as a JSON value, for callers that want one.
+pub fn to_json(case: &Case, r: &Readiness) -> serde_json::Value {
+    serde_json::to_value(ReadinessJson::new(case, r)).unwrap_or(serde_json::Value::Null)
+}
+
+/// serde_json's pretty printer, writing every character a terminal must not
+/// see raw as a `\uXXXX` escape (serde_json already escapes C0 controls).
+struct Safe<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)+) => {
+        $(fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        })+
+    };
+}
+
+impl serde_json::ser::Formatter for Safe<'_> {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+}
+
+fn serializer<W: io::Write>(w: W) -> serde_json::Serializer<W, Safe<'static>> {
+    serde_json::Serializer::with_formatter(w, Safe(serde_json::ser::PrettyFormatter::new()))
+}
+
+/// Writes one value as pretty, terminal-safe JSON (no trailing newline).
+pub fn write_json<W: io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> io::Result<()> {
+    value.serialize(&mut serializer(w)).map_err(io::Error::other)
+}
+
+/// Writes a JSON array one item at a time, e.g. one case's verdict after
+/// another through a buffered writer, without holding them all.
+pub fn write_json_seq<W, T, I>(w: W, items: I) -> io::Result<()>
+where
+    W: io::Write,
+    T: Serialize,
+    I: IntoIterator<Item = T>,
+{
+    let mut ser = serializer(w);
+    let mut seq = (&mut ser).serialize_seq(None).map_err(io::Error::other)?;
+    for item in items {
+        seq.serialize_element(&item).map_err(io::Error::other)?;
+    }
+    seq.end().map_err(io::Error::other)
+}
+
+/// [`write_json`] into a string.
+pub fn to_json_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    match write_json(&mut out, value) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => "null".to_string(),
+    }
 }

@@ -1,39 +1,50 @@
-//! Readiness for surgical consult: the rules of READINESS.md version 1.
+//! Readiness for surgical consult: the rules of READINESS.md version 2.
 //!
-//! [`evaluate`] reads a [`Case`] as of its evaluation day (never the wall
-//! clock) and returns a [`Readiness`]: every criterion with its status,
-//! points, a one-line detail and the dated events it rests on; the
-//! confounders present; the score, band and next step. All thresholds and
-//! weights come from a [`Profile`]. No terminal code and no I/O live here,
-//! except [`Profile::load`] reading a profile file.
+//! [`evaluate`] reads a [`Case`] through the known-on view ([`known::Day`]:
+//! period end, review day, what is in play, which outcomes are known or
+//! pending) and returns a [`Readiness`]: the fourteen criteria with status,
+//! points, a one-line detail, evidence and basis; the confounders and
+//! cautions present; the score, band and next step. All thresholds and
+//! weights come from a [`Profile`]. Nothing reads the wall clock, and no
+//! terminal code or I/O lives here, except [`Profile::load`].
+//!
+//! The layout follows READINESS.md: `known` (Time), `terms` (Terms),
+//! `red_flags`, `criteria` (one function per row of the criteria table),
+//! `confounders`, `cautions`, `band` and `next_step` (their tables as data),
+//! `ids` (ids, labels, basis strings), `profile`, `json` (the output contract).
 
+mod band;
+mod cautions;
 mod confounders;
 mod criteria;
-mod documentation;
 mod ids;
 mod json;
+pub mod known;
+mod next_step;
 pub mod pathway;
-mod period;
 mod phrases;
 mod profile;
-mod verdict;
+mod profile_file;
+pub mod red_flags;
+mod terms;
 
 #[cfg(test)]
 mod tests;
 
-pub use ids::{Band, ConfounderId, CriterionId, NextStep, Status};
-pub use json::to_json;
-pub use profile::{BUILTIN_TOML, MAX_PROFILE_BYTES, Mcid, Points, Profile, ProfileError};
+pub use ids::{Band, CautionId, ConfounderId, CriterionId, NextStep, Status};
+pub use json::{CriterionJson, Evidence, NoteJson, ReadinessJson, to_json, to_json_string, write_json, write_json_seq};
+pub use known::{Knowledge, Outcome};
+pub use profile::{BUILTIN_TOML, MAX_PROFILE_BYTES, Mcid, Points, Profile, ProfileError, RULES_VERSION, SHIPPED};
 
 use crate::case::{Case, Date, EventRef};
-use period::Window;
 use std::collections::BTreeSet;
 
 /// How to evaluate: as of another day (step-through teaching), or with some
 /// events left out of scoring entirely (what-if).
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Evaluate as if the case's `as_of` were this day.
+    /// Evaluate as if the case's `as_of` were this day (period end follows;
+    /// the review day stays the file's).
     pub as_of: Option<Date>,
     /// Events treated as if absent from the file.
     pub excluded: BTreeSet<EventRef>,
@@ -42,22 +53,27 @@ pub struct Options {
 /// The verdict on one case.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Readiness {
+    /// The profile's `name`.
+    pub profile: String,
     /// The `as_of` used: `Options::as_of`, else the case's.
     pub as_of: Date,
-    /// The day the rules ran as of: the day before a surgery, else `as_of`.
+    /// The evaluation day: the day before a surgery on or before `as_of`,
+    /// else `as_of` (`evaluated_on` in JSON).
     pub period_end: Date,
     /// 0–100.
     pub score: u8,
     pub band: Band,
     pub next_step: NextStep,
-    /// Why this step, in one line of plain words.
+    /// The next step's one-line detail, in plain words (`next_step_detail`).
     pub next_step_reason: String,
-    /// `None` with no conservative start or no assessment in play.
-    pub documented_weeks: Option<f64>,
-    /// All eleven, in the order of READINESS.md.
+    /// Exact documented weeks, never negative (JSON shows one decimal).
+    pub documented_weeks: f64,
+    /// All fourteen, in the order of READINESS.md.
     pub criteria: Vec<Criterion>,
     /// Those present, in the order of READINESS.md.
     pub confounders: Vec<Confounder>,
+    /// Those present, in the order of READINESS.md; not scored.
+    pub cautions: Vec<Caution>,
 }
 
 impl Readiness {
@@ -68,6 +84,15 @@ impl Readiness {
 
     pub fn has_confounder(&self, id: ConfounderId) -> bool {
         self.confounders.iter().any(|c| c.id == id)
+    }
+
+    pub fn has_caution(&self, id: CautionId) -> bool {
+        self.cautions.iter().any(|c| c.id == id)
+    }
+
+    /// The `score --json` object, borrowing the case and this verdict.
+    pub fn json<'a>(&'a self, case: &'a Case) -> ReadinessJson<'a> {
+        ReadinessJson::new(case, self)
     }
 }
 
@@ -82,6 +107,13 @@ pub struct Criterion {
     pub evidence: Vec<EventRef>,
 }
 
+impl Criterion {
+    /// The guideline the criterion follows.
+    pub fn basis(&self) -> &'static str {
+        self.id.basis()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Confounder {
     pub id: ConfounderId,
@@ -89,37 +121,42 @@ pub struct Confounder {
     pub evidence: Vec<EventRef>,
 }
 
+/// Something the surgeon needs to know; it changes no score, band or step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caution {
+    pub id: CautionId,
+    pub detail: String,
+    pub evidence: Vec<EventRef>,
+}
+
 /// Evaluates a case under a profile. For a post-op case everything is as of
 /// the day before the first surgery: what the surgeon saw.
 pub fn evaluate(case: &Case, profile: &Profile, opts: &Options) -> Readiness {
-    let w = Window::new(case, profile, opts);
-    let mut criteria = vec![
-        criteria::red_flags(&w),
-        criteria::progressive_deficit(&w),
-        criteria::conservative_failure(&w),
-        criteria::instability(&w),
-        criteria::structural_lesion(&w),
-        criteria::intractable_pain(&w),
-        documentation::imaging_on_file(&w),
-        documentation::pt_documented(&w),
-        documentation::injection_documented(&w),
-        documentation::medication_trial(&w),
-        documentation::nerve_study(&w),
-    ];
-    verdict::give_indication_points(&w, &mut criteria);
-    let confounders = confounders::confounders(&w);
-    let score = verdict::score(&w, &criteria, &confounders);
-    let band = verdict::band(&w, &criteria);
-    let (next_step, next_step_reason) = verdict::next_step(&w, band, &criteria, &confounders);
+    let t = terms::Terms::new(known::Day::new(case, profile, opts));
+    let criteria = criteria::evaluate(&t);
+    let confounders = confounders::evaluate(&t, &criteria);
+    let cautions = cautions::evaluate(&t, &criteria);
+    let mut v = band::Verdict {
+        t: &t,
+        criteria: &criteria,
+        confounders: &confounders,
+        band: Band::NotReady,
+    };
+    let (band, before_surgery) = band::band(&v);
+    v.band = band;
+    let score = band::score(&v, before_surgery);
+    let (next_step, next_step_reason) = next_step::next_step(&v);
     Readiness {
-        as_of: w.as_of,
-        period_end: w.period_end,
+        profile: profile.name.clone(),
+        as_of: t.day.as_of,
+        period_end: t.day.period_end,
         score,
         band,
         next_step,
         next_step_reason,
-        documented_weeks: w.documented_weeks,
+        documented_weeks: t.weeks,
         criteria,
         confounders,
+        cautions,
     }
 }

@@ -3,11 +3,12 @@
 //! actually happened next.
 
 use super::NextStep;
-use crate::case::{Case, EventKind, EventRef, Phase};
+use crate::case::{Case, EventKind, EventRef, InjectionKind, Phase, Specialty};
 
 impl NextStep {
-    /// The step's number on the pathway of READINESS.md (1–7); urgent
-    /// referral and continuing conservative care sit beside it.
+    /// The step's number on the pathway of READINESS.md (1–7); emergency
+    /// and urgent referral, pain medicine and continuing conservative care
+    /// sit beside it.
     pub fn pathway_number(self) -> Option<u8> {
         match self {
             NextStep::PhysicalTherapy => Some(1),
@@ -17,7 +18,10 @@ impl NextStep {
             NextStep::Injection => Some(5),
             NextStep::SurgicalConsult => Some(6),
             NextStep::PostOpRehab => Some(7),
-            NextStep::UrgentReferral | NextStep::ContinueConservative => None,
+            NextStep::EmergencyReferral
+            | NextStep::UrgentReferral
+            | NextStep::PainMedicine
+            | NextStep::ContinueConservative => None,
         }
     }
 }
@@ -38,9 +42,14 @@ pub fn step_of(case: &Case, r: EventRef) -> Option<NextStep> {
         }
         EventKind::Workup => NextStep::Workup,
         EventKind::Medication => NextStep::Pharmacology,
-        EventKind::Injection => NextStep::Injection,
+        // radiofrequency ablation after positive blocks is pain medicine
+        EventKind::Injection => match case.injection[r.index].kind {
+            InjectionKind::RadiofrequencyAblation => NextStep::PainMedicine,
+            _ => NextStep::Injection,
+        },
         EventKind::Consult => match case.consult[r.index].specialty {
             Some(s) if s.is_surgical() => NextStep::SurgicalConsult,
+            Some(Specialty::PainMedicine) => NextStep::PainMedicine,
             // a physiatrist, pain or sports physician re-evaluating the plan
             _ => NextStep::ReEvaluatePt,
         },

@@ -1,6 +1,7 @@
 //! Small pieces of the words the rules write: numbers, weeks, event names
 //! and lists, so every detail line reads the same way.
 
+use super::known::{Course, Fact, Shot};
 use crate::case::{Case, EventRef, Test};
 
 /// A number as a clinician writes it: `6`, `7.5`, `0.7` (at most two decimals).
@@ -48,6 +49,45 @@ pub(crate) fn test_name(t: Test) -> &'static str {
         Test::Lab => "lab test",
         Test::Other => "test",
     }
+}
+
+/// "PT from 2026-01-27 to 2026-03-10", "PT from 2026-04-01 (ongoing)".
+pub(crate) fn course_name(c: &Course) -> String {
+    match c.end() {
+        Some(end) if c.ended() => format!("PT from {} to {end}", c.start()),
+        _ => format!("PT from {} (ongoing)", c.start()),
+    }
+}
+
+/// "epidural-steroid 2026-04-02".
+pub(crate) fn shot_name(s: &Shot) -> String {
+    format!("{} {}", s.kind(), s.date())
+}
+
+/// "30% relief for 1 week", "60% relief (duration pending)",
+/// "relief known on 2026-04-16", "no relief recorded": what is known.
+pub(crate) fn relief(s: &Shot) -> String {
+    let percent = match s.relief_percent() {
+        Fact::Known(p) => Some(format!("{p}% relief")),
+        Fact::Pending(d) => Some(format!("relief pending (known on {d})")),
+        Fact::Absent => None,
+    };
+    let weeks = match s.relief_weeks() {
+        Fact::Known(w) => Some(format!("for {}", weeks_word(w))),
+        Fact::Pending(_) => Some("(duration pending)".to_string()),
+        Fact::Absent => None,
+    };
+    match (percent, weeks) {
+        (Some(p), Some(w)) => format!("{p} {w}"),
+        (Some(p), None) => p,
+        (None, Some(w)) => format!("relief {w}"),
+        (None, None) => "no relief recorded".to_string(),
+    }
+}
+
+/// "epidural-steroid 2026-04-02 (30% relief for 1 week)".
+pub(crate) fn shot_with_relief(s: &Shot) -> String {
+    format!("{} ({})", shot_name(s), relief(s))
 }
 
 /// "a", "a and b", "a, b and c".

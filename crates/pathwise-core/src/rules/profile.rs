@@ -1,46 +1,75 @@
-//! The profile: every threshold and weight of the rules, read from a TOML
-//! file a department can copy and change. The built-in profile is
-//! `data/profiles/default.toml`, embedded at build time; a profile file
-//! overrides only the keys it writes.
+//! The profile: every threshold and weight of the rules (READINESS.md
+//! version 2), read from a TOML file a department can copy and change. The
+//! built-in profile is `data/profiles/default.toml`, embedded at build time;
+//! a profile file overrides only the keys it writes, and must say
+//! `rules_version = 2`.
 
-use crate::case::Instrument;
+use crate::case::{Instrument, Region};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
 
-/// The profile that ships with the program (READINESS.md version 1).
+/// The version of READINESS.md these rules implement.
+pub const RULES_VERSION: i64 = 2;
+
+/// The profile that ships with the program.
 pub const BUILTIN_TOML: &str = include_str!("../../../../data/profiles/default.toml");
 
 /// Profile files larger than this are refused unread.
 pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
 
-/// The profiles compiled in, by name.
+/// The profiles compiled in, by name (`--profile NAME`).
 pub const SHIPPED: &[(&str, &str)] = &[
     ("default", BUILTIN_TOML),
     (
         "twelve-week",
         include_str!("../../../../data/profiles/twelve-week.toml"),
     ),
+    ("nice-ng59", include_str!("../../../../data/profiles/nice-ng59.toml")),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub name: String,
     pub description: String,
+    /// An empty red-flag screen older than this is no screen.
+    pub red_flag_window_weeks: f64,
+    /// A fall in mJOA of at least this is a progressive deficit.
+    pub mjoa_mcid: f64,
+    /// An MRC grade at or below this, in the spine, is severe weakness.
+    pub severe_weakness_grade: f64,
     /// Fewer documented weeks than this: failure is not yet documented.
     pub min_weeks: f64,
     /// Documented weeks that earn the full conservative-failure points.
     pub full_weeks: f64,
-    /// The pain rating (0–10) from which pain counts as intractable.
-    pub intractable_pain: f64,
+    /// The clock of documented weeks looks back at most this far.
+    pub lookback_weeks: f64,
     /// The fall in pain that is a clinically important improvement.
     pub pain_mcid: f64,
-    /// An injection with less peak relief than this (percent) failed.
-    pub failed_injection_relief_percent: f64,
-    /// An injection whose relief lasted fewer weeks than this failed.
-    pub failed_injection_relief_weeks: f64,
+    /// The share of the room to improve that is an important improvement.
+    pub relative_mcid: f64,
+    /// The pain rating (0–10) from which pain counts as intractable.
+    pub intractable_pain: f64,
+    /// Days after an injection when its peak relief is known.
+    pub injection_result_days: i64,
+    /// Less peak relief than this (percent): the injection failed.
+    pub injection_relief_percent: f64,
+    /// Relief that lasted fewer weeks than this: the injection failed.
+    pub injection_relief_weeks: f64,
+    /// Relief with no recorded duration is taken to last this long.
+    pub relief_assumed_weeks: f64,
+    /// A diagnostic block with at least this relief (percent) is positive.
+    pub block_positive_percent: f64,
+    /// Days a medication must be taken to count as a trial.
+    pub medication_trial_days: i64,
     /// Attended / planned sessions below this is low adherence.
     pub low_adherence_attendance: f64,
+    /// HbA1c (%) from which glycaemic control is a caution.
+    pub hba1c_caution: f64,
+    /// BMI from which weight is a caution.
+    pub bmi_caution: f64,
+    /// Regions where untreated neuropathic pain is a confounder.
+    pub neuropathic_agent_regions: Vec<Region>,
     pub mcid: Mcid,
     pub points: Points,
 }
@@ -89,48 +118,6 @@ pub struct Points {
 /// (file, line, column, a message safe for a terminal).
 pub type ProfileError = crate::case::CaseError;
 
-type Num = Option<Spanned<f64>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    name: Option<String>,
-    description: Option<String>,
-    min_weeks: Num,
-    full_weeks: Num,
-    intractable_pain: Num,
-    pain_mcid: Num,
-    failed_injection_relief_percent: Num,
-    failed_injection_relief_weeks: Num,
-    low_adherence_attendance: Num,
-    mcid: Option<RawMcid>,
-    points: Option<RawPoints>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMcid {
-    odi: Num,
-    ndi: Num,
-    quickdash: Num,
-    lefs: Num,
-    psfs: Num,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPoints {
-    conservative_failure: Num,
-    first_indication: Num,
-    further_indication: Num,
-    imaging_on_file: Num,
-    pt_documented: Num,
-    injection_documented: Num,
-    medication_trial: Num,
-    nerve_study: Num,
-    confounder: Num,
-}
-
 impl Default for Profile {
     fn default() -> Self {
         Profile::builtin()
@@ -138,20 +125,32 @@ impl Default for Profile {
 }
 
 impl Profile {
-    /// The values of READINESS.md version 1, as `default.toml` writes them.
+    /// The values of READINESS.md version 2, as `default.toml` writes them.
     /// Only a safety net: `builtin` reads the embedded file, and a test
     /// keeps the two equal.
-    pub(super) fn version_1() -> Profile {
+    pub fn version_2() -> Profile {
         Profile {
             name: "default".to_string(),
-            description: "Thresholds and weights of READINESS.md version 1".to_string(),
+            description: "Thresholds and weights of READINESS.md version 2".to_string(),
+            red_flag_window_weeks: 6.0,
+            mjoa_mcid: 2.0,
+            severe_weakness_grade: 2.0,
             min_weeks: 6.0,
             full_weeks: 12.0,
-            intractable_pain: 7.0,
+            lookback_weeks: 26.0,
             pain_mcid: 2.0,
-            failed_injection_relief_percent: 50.0,
-            failed_injection_relief_weeks: 4.0,
+            relative_mcid: 0.30,
+            intractable_pain: 7.0,
+            injection_result_days: 14,
+            injection_relief_percent: 50.0,
+            injection_relief_weeks: 4.0,
+            relief_assumed_weeks: 12.0,
+            block_positive_percent: 80.0,
+            medication_trial_days: 14,
             low_adherence_attendance: 0.7,
+            hba1c_caution: 8.0,
+            bmi_caution: 40.0,
+            neuropathic_agent_regions: Region::ALL.to_vec(),
             mcid: Mcid {
                 odi: 10.0,
                 ndi: 7.5,
@@ -175,19 +174,25 @@ impl Profile {
 
     /// The embedded `data/profiles/default.toml`.
     pub fn builtin() -> Profile {
-        let base = Profile::version_1();
-        Profile::over(base.clone(), Path::new("default.toml"), BUILTIN_TOML).unwrap_or(base)
+        let base = Profile::version_2();
+        super::profile_file::over(base.clone(), Path::new("default.toml"), BUILTIN_TOML).unwrap_or(base)
+    }
+
+    /// A shipped profile by name.
+    pub fn shipped(name: &str) -> Option<Profile> {
+        let (_, text) = SHIPPED.iter().find(|(n, _)| *n == name)?;
+        Profile::from_toml(Path::new(&format!("{name}.toml")), text).ok()
     }
 
     /// A profile file's text: keys left out keep the built-in value;
-    /// unknown keys and bad values are errors with their line and column.
+    /// unknown keys, bad values and another rules version are errors.
     pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
-        Profile::over(Profile::builtin(), path, text)
+        super::profile_file::over(Profile::builtin(), path, text)
     }
 
     /// A profile file, or the name of a shipped one (`default`,
-    /// `twelve-week`) when no such file exists, so `--profile twelve-week`
-    /// works from any folder and after `cargo install`.
+    /// `twelve-week`, `nice-ng59`) when no such file exists, so
+    /// `--profile nice-ng59` works from any folder and after `cargo install`.
     pub fn resolve(arg: &Path) -> Result<Profile, ProfileError> {
         if !arg.exists() {
             let name = arg.to_string_lossy();
@@ -223,124 +228,67 @@ impl Profile {
         }
     }
 
-    fn over(mut p: Profile, path: &Path, source: &str) -> Result<Profile, ProfileError> {
-        let raw: RawProfile = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
-        let v = Values { path, source };
-        if let Some(name) = raw.name {
-            p.name = name;
-        }
-        if let Some(description) = raw.description {
-            p.description = description;
-        }
-        v.set(&mut p.min_weeks, &raw.min_weeks, "min_weeks")?;
-        v.set(&mut p.full_weeks, &raw.full_weeks, "full_weeks")?;
-        v.set(&mut p.intractable_pain, &raw.intractable_pain, "intractable_pain")?;
-        v.set(&mut p.pain_mcid, &raw.pain_mcid, "pain_mcid")?;
-        v.set(
-            &mut p.failed_injection_relief_percent,
-            &raw.failed_injection_relief_percent,
-            "failed_injection_relief_percent",
-        )?;
-        v.set(
-            &mut p.failed_injection_relief_weeks,
-            &raw.failed_injection_relief_weeks,
-            "failed_injection_relief_weeks",
-        )?;
-        v.set(
-            &mut p.low_adherence_attendance,
-            &raw.low_adherence_attendance,
-            "low_adherence_attendance",
-        )?;
-        if let Some(m) = &raw.mcid {
-            let t = &mut p.mcid;
-            v.set(&mut t.odi, &m.odi, "mcid.odi")?;
-            v.set(&mut t.ndi, &m.ndi, "mcid.ndi")?;
-            v.set(&mut t.quickdash, &m.quickdash, "mcid.quickdash")?;
-            v.set(&mut t.lefs, &m.lefs, "mcid.lefs")?;
-            v.set(&mut t.psfs, &m.psfs, "mcid.psfs")?;
-        }
-        if let Some(s) = &raw.points {
-            let t = &mut p.points;
-            v.set(
-                &mut t.conservative_failure,
-                &s.conservative_failure,
-                "points.conservative_failure",
-            )?;
-            v.set(&mut t.first_indication, &s.first_indication, "points.first_indication")?;
-            v.set(
-                &mut t.further_indication,
-                &s.further_indication,
-                "points.further_indication",
-            )?;
-            v.set(&mut t.imaging_on_file, &s.imaging_on_file, "points.imaging_on_file")?;
-            v.set(&mut t.pt_documented, &s.pt_documented, "points.pt_documented")?;
-            v.set(
-                &mut t.injection_documented,
-                &s.injection_documented,
-                "points.injection_documented",
-            )?;
-            v.set(&mut t.medication_trial, &s.medication_trial, "points.medication_trial")?;
-            v.set(&mut t.nerve_study, &s.nerve_study, "points.nerve_study")?;
-            v.set(&mut t.confounder, &s.confounder, "points.confounder")?;
-        }
-        // the weeks must make sense together: blame the key the file wrote
-        let blame = raw.full_weeks.as_ref().or(raw.min_weeks.as_ref());
-        if p.full_weeks <= 0.0 {
-            return Err(v.error(blame, format!("`full_weeks` = {} must be more than 0", p.full_weeks)));
-        }
-        if p.min_weeks > p.full_weeks {
-            let blame = raw.min_weeks.as_ref().or(raw.full_weeks.as_ref());
-            return Err(v.error(
-                blame,
-                format!(
-                    "`min_weeks` = {} must not exceed `full_weeks` = {}",
-                    p.min_weeks, p.full_weeks
-                ),
-            ));
-        }
-        Ok(p)
+    /// Whether untreated neuropathic pain counts in this region.
+    pub fn neuropathic_agents_in(&self, region: Region) -> bool {
+        self.neuropathic_agent_regions.contains(&region)
     }
 }
 
-struct Values<'a> {
-    path: &'a Path,
-    source: &'a str,
+/// A number in a profile file, with where it was written.
+pub(super) type Num = Option<Spanned<f64>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProfile {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub rules_version: Option<Spanned<i64>>,
+    pub red_flag_window_weeks: Num,
+    pub mjoa_mcid: Num,
+    pub severe_weakness_grade: Num,
+    pub min_weeks: Num,
+    pub full_weeks: Num,
+    pub lookback_weeks: Num,
+    pub pain_mcid: Num,
+    pub relative_mcid: Num,
+    pub intractable_pain: Num,
+    pub injection_result_days: Num,
+    pub injection_relief_percent: Num,
+    pub injection_relief_weeks: Num,
+    pub relief_assumed_weeks: Num,
+    pub block_positive_percent: Num,
+    pub medication_trial_days: Num,
+    pub low_adherence_attendance: Num,
+    pub hba1c_caution: Num,
+    pub bmi_caution: Num,
+    pub neuropathic_agent_regions: Option<Spanned<Vec<Spanned<String>>>>,
+    pub mcid: Option<RawMcid>,
+    pub points: Option<RawPoints>,
+    /// Version 1 names, accepted only to say they were renamed.
+    pub failed_injection_relief_percent: Option<Spanned<toml::Value>>,
+    pub failed_injection_relief_weeks: Option<Spanned<toml::Value>>,
 }
 
-impl Values<'_> {
-    fn error(&self, at: Option<&Spanned<f64>>, message: String) -> ProfileError {
-        match at {
-            Some(s) => ProfileError::at(self.path, self.source, s.span().start, message),
-            None => ProfileError::new(self.path, message),
-        }
-    }
-
-    fn set(&self, slot: &mut f64, value: &Num, key: &str) -> Result<(), ProfileError> {
-        let Some(spanned) = value else {
-            return Ok(());
-        };
-        let n = *spanned.get_ref();
-        if !n.is_finite() || n < 0.0 {
-            return Err(self.error(
-                Some(spanned),
-                format!("`{key}` = {n} must be a finite number of 0 or more"),
-            ));
-        }
-        *slot = n;
-        Ok(())
-    }
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMcid {
+    pub odi: Num,
+    pub ndi: Num,
+    pub quickdash: Num,
+    pub lefs: Num,
+    pub psfs: Num,
 }
 
-fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> ProfileError {
-    let message = e
-        .message()
-        .trim()
-        .replace("unknown field", "unknown key")
-        .replace(", expected one of", "; allowed:")
-        .replace(", expected", "; expected")
-        .replace("expected f64", "expected a number");
-    match e.span() {
-        Some(span) => ProfileError::at(path, source, span.start, message),
-        None => ProfileError::new(path, message),
-    }
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPoints {
+    pub conservative_failure: Num,
+    pub first_indication: Num,
+    pub further_indication: Num,
+    pub imaging_on_file: Num,
+    pub pt_documented: Num,
+    pub injection_documented: Num,
+    pub medication_trial: Num,
+    pub nerve_study: Num,
+    pub confounder: Num,
 }

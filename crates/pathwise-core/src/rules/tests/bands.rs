@@ -1,12 +1,7 @@
-//! Bands, post-op evaluation, the score's rounding and the words of the ids.
+//! The bands, first that applies: every route; the score's rounding and
+//! clamping; post-op as the day before surgery.
 
 use super::*;
-use crate::case::Date;
-use serde_json::json;
-
-fn date(s: &str) -> Date {
-    s.parse().expect("a date")
-}
 
 /// The SCHEMA.md example with `extra` appended and `as_of` replaced.
 fn example_with(as_of: &str, extra: &str) -> Case {
@@ -17,224 +12,216 @@ fn example_with(as_of: &str, extra: &str) -> Case {
 }
 
 const LATER: &str = "\n[[surgery]]\ndate = 2026-05-10\nprocedure = \"L4-5 microdiscectomy\"\n\n\
-    [[pt]]\nstart = 2026-05-20\nphase = \"post-op\"\n\n\
+    [[pt]]\nstart = 2026-05-20\nphase = \"post-op\"\nresponse = \"good\"\n\n\
     [[assessment]]\ndate = 2026-05-25\npain = 2\n";
 
 #[test]
-fn a_post_op_case_is_scored_as_the_day_before_surgery() {
-    let case = example_with("2026-06-01", LATER);
-    let r = eval(&case);
-    assert_eq!((r.band, r.next_step), (Band::PostOp, NextStep::PostOpRehab));
-    assert_eq!(r.as_of, date("2026-06-01"));
+fn post_op_is_scored_as_the_day_before_surgery() {
+    let r = eval(&example_with("2026-06-01", LATER));
+    assert_eq!(
+        (r.band, r.next_step, r.score),
+        (Band::PostOp, NextStep::PostOpRehab, 95)
+    );
     assert_eq!(r.period_end, date("2026-05-09"));
-    // what the surgeon saw: the pre-operative 95, not the post-operative pain 2
-    assert_eq!(r.score, 95);
-    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::Met);
-    assert_eq!(format!("{:.1}", r.documented_weeks.unwrap_or_default()), "13.9");
     assert_eq!(
         r.next_step_reason,
         "surgery on 2026-05-10 (L4-5 microdiscectomy): a new structured PT regimen; readiness as of 2026-05-09, the day before"
     );
-    let v = to_json(&case, &r);
+    // a surgery after as_of (or stepped through before it) is not post-op
+    assert_eq!(eval(&example_with("2026-05-04", LATER)).band, Band::Ready);
     assert_eq!(
-        (v["band"].clone(), v["as_of"].clone()),
-        (json!("post-op"), json!("2026-06-01"))
+        eval_as_of(&example_with("2026-06-01", LATER), "2026-05-09").band,
+        Band::Ready
     );
 }
 
 #[test]
-fn an_assessment_on_the_day_of_surgery_is_after_period_end() {
-    let case = example_with(
-        "2026-05-04",
-        "\n[[surgery]]\ndate = 2026-05-04\nprocedure = \"microdiscectomy\"\n",
-    );
-    let r = eval(&case);
-    assert_eq!(r.band, Band::PostOp);
-    assert_eq!(r.period_end, date("2026-05-03"));
-    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::Unknown);
-    assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::Unknown);
-    // lesion 25, imaging 10, PT 5, injection 5, medication 5
-    assert_eq!(r.score, 50);
+fn post_op_scores_100_when_it_was_urgent_then() {
+    let extra = "\n[[assessment]]\ndate = 2026-05-05\nred_flags = [\"saddle-anesthesia\"]\n\n\
+        [[surgery]]\ndate = 2026-05-06\nprocedure = \"decompression\"\n";
+    let r = eval(&example_with("2026-06-01", extra));
+    assert_eq!((r.band, r.score), (Band::PostOp, 100));
 }
 
 #[test]
-fn a_post_op_case_that_was_urgent_scores_100() {
-    let case = example_with(
-        "2026-06-01",
-        "\n[[assessment]]\ndate = 2026-05-05\nred_flags = [\"cauda-equina\"]\n\n[[surgery]]\ndate = 2026-05-06\nprocedure = \"decompression\"\n",
+fn emergency_and_urgent_score_100() {
+    let r = eval(&case(
+        "lumbar",
+        "",
+        "",
+        &assessment("2026-02-01", "red_flags = [\"bowel-dysfunction\"]"),
+    ));
+    assert_eq!((r.band, r.score), (Band::Emergency, 100));
+    let r = eval(&case(
+        "lumbar",
+        "",
+        "",
+        &assessment("2026-02-01", "red_flags = [\"night-pain\"]"),
+    ));
+    assert_eq!((r.band, r.score), (Band::Urgent, 100));
+}
+
+/// Imaging, failed care and `rest`.
+fn ready_with(region: &str, presentation: &str, rest: &str) -> Readiness {
+    let body = format!(
+        "{PT}{}{}{rest}",
+        assessment("2026-01-01", "pain = 8"),
+        assessment("2026-03-01", "pain = 8")
     );
-    let r = eval(&case);
-    assert_eq!(
-        (r.band, r.score, r.next_step),
-        (Band::PostOp, 100, NextStep::PostOpRehab)
-    );
-    assert_eq!(at(&r, CriterionId::RedFlags).status, Status::Met);
+    eval(&case(region, "2026-04-01", presentation, &body))
 }
 
 #[test]
-fn a_surgery_after_as_of_or_left_out_does_not_make_the_case_post_op() {
-    let case = example_with("2026-05-04", LATER);
-    let r = eval(&case);
-    assert_eq!((r.band, r.score), (Band::Ready, 95));
-    let case = example_with("2026-06-01", LATER);
-    let opts = Options {
-        excluded: [ev(EventKind::Surgery, 0), ev(EventKind::Assessment, 2)]
-            .into_iter()
-            .collect(),
-        ..Options::default()
-    };
-    let r = evaluate(&case, &Profile::builtin(), &opts);
+fn ready_by_failure_and_instability() {
+    let r = ready_with(
+        "lumbar",
+        "",
+        &workup("2026-01-20", "flexion-extension-xray", "instability = true"),
+    );
+    assert_eq!((r.band, st(&r, CriterionId::Instability)), (Band::Ready, Status::Met));
+}
+
+#[test]
+fn ready_by_failure_and_structural_lesion() {
+    let r = ready_with(
+        "knee",
+        "",
+        &workup("2026-01-20", "xray", "lesion = \"arthrosis\"\nseverity = \"severe\""),
+    );
     assert_eq!(r.band, Band::Ready);
-    assert_eq!(r.period_end, date("2026-06-01"));
 }
 
 #[test]
-fn an_indication_without_documented_failure_is_approaching() {
-    let c = case(
+fn ready_by_failure_and_intractable_pain_only_with_a_target_lesion() {
+    let care = format!(
+        "{}{}",
+        med("2026-01-01", "naproxen", "end = 2026-02-01\nresponse = \"none\""),
+        inj("2026-02-01", "facet-steroid", "relief_percent = 20")
+    );
+    // a moderate tendon tear: a target, neither severe nor compressive
+    let r = ready_with(
         "shoulder",
         "",
-        "",
-        &format!(
-            "{PT}[[workup]]\ndate = 2026-01-20\ntest = \"mri\"\nfindings = \"massive tear\"\n\
-             lesion = \"tendon-tear-full\"\nseverity = \"severe\"\n{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-01-29", "pain = 6")
-        ),
+        &format!("{care}{}", mri("2026-01-20", "tendon-tear-partial", "moderate")),
     );
-    let r = eval(&c);
-    assert_eq!(at(&r, CriterionId::ConservativeFailure).status, Status::NotMet);
+    assert_eq!(st(&r, CriterionId::IntractablePain), Status::Met);
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::NotMet);
+    assert_eq!(r.band, Band::Ready);
+    // axial pain, spinal arthrosis: no target, so approaching (pain medicine)
+    let r = ready_with(
+        "lumbar",
+        "",
+        &format!("{care}{}", mri("2026-01-20", "arthrosis", "moderate")),
+    );
+    assert_eq!(st(&r, CriterionId::IntractablePain), Status::Met);
+    assert_eq!((r.band, r.next_step), (Band::Approaching, NextStep::PainMedicine));
+}
+
+#[test]
+fn ready_by_an_acute_lesion_without_waiting() {
+    let tear = mri("2026-01-05", "tendon-tear-full", "severe") + "acute = true\n";
+    let r = eval(&case("shoulder", "2026-01-10", "", &tear));
+    assert_eq!((r.band, r.next_step), (Band::Ready, NextStep::SurgicalConsult));
+    let r = eval(&case(
+        "shoulder",
+        "2026-01-10",
+        "",
+        &mri("2026-01-05", "tendon-tear-full", "severe"),
+    ));
     assert_eq!(r.band, Band::Approaching);
 }
 
 #[test]
-fn nothing_met_is_not_ready() {
-    let c = case(
-        "knee",
-        "",
-        "",
-        &format!(
-            "{PT}{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-01-29", "pain = 6")
-        ),
+fn ready_needs_imaging_on_file() {
+    // severe entrapment on a nerve study is imaging in the wrist
+    let ncs = workup(
+        "2026-01-20",
+        "ncs",
+        "lesion = \"nerve-entrapment\"\nseverity = \"severe\"",
     );
-    let r = eval(&c);
+    assert_eq!(
+        eval(&case("wrist-hand", "", "pain_quality = [\"tingling\"]", &ncs)).band,
+        Band::Ready
+    );
+    // in the shoulder it is no imaging: a lesion it shows is an indication,
+    // so approaching, never ready
+    let r = eval(&case("shoulder", "", "pain_quality = [\"tingling\"]", &ncs));
+    assert_eq!(st(&r, CriterionId::ImagingOnFile), Status::NotMet);
+    assert_eq!(st(&r, CriterionId::Entrapment), Status::NotApplicable);
+    assert_eq!(r.band, Band::Approaching);
+}
+
+#[test]
+fn approaching_by_an_indication_or_failure_with_a_lesion_to_come() {
+    // an indication without failure
+    let r = eval(&case(
+        "lumbar",
+        "",
+        "",
+        &workup("2026-01-20", "flexion-extension-xray", "instability = true"),
+    ));
+    assert_eq!(r.band, Band::Approaching);
+    // failure with imaging still to come (structural lesion unknown)
+    let r = ready_with("lumbar", "", "");
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::Unknown);
+    assert_eq!(r.band, Band::Approaching);
+    // failure with a target on file that meets nothing
+    let r = ready_with("knee", "", &mri("2026-01-20", "meniscus-tear", "moderate"));
+    assert_eq!(r.band, Band::Approaching);
+    // failure, imaging showing no target: not ready
+    let r = ready_with("lumbar", "", &mri("2026-01-20", "disc-bulge", "mild"));
     assert_eq!(r.band, Band::NotReady);
-    // PT 5, minus diagnosis-unconfirmed
-    assert_eq!(r.score, 0);
-    assert!(r.has_confounder(ConfounderId::DiagnosisUnconfirmed));
 }
 
 #[test]
-fn the_score_rounds_halves_up_and_json_points_keep_one_decimal() {
-    let profile = Profile::from_toml(
-        Path::new("half.toml"),
-        "[points]\nconservative_failure = 41\nconfounder = 0\n",
-    )
-    .expect("a valid profile");
-    let c = case(
-        "knee",
-        "",
-        "",
-        &format!(
-            "{PT}{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-02-12", "pain = 6")
-        ),
-    );
-    let r = with(&c, &profile);
-    // 41 × 6/12 = 20.5, plus PT 5: 25.5 → 26
-    assert_eq!(at(&r, CriterionId::ConservativeFailure).points, 20.5);
-    assert_eq!(r.score, 26);
-    assert_eq!(to_json(&c, &r)["criteria"][2]["points"].to_string(), "20.5");
-    // 64 days: 9.14 weeks, 30.476 points
-    let c = case(
-        "knee",
-        "",
-        "",
-        &format!(
-            "{PT}{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-03-06", "pain = 6")
-        ),
-    );
-    let r = eval(&c);
-    let v = to_json(&c, &r);
-    assert_eq!(v["criteria"][2]["points"].to_string(), "30.5");
-    assert_eq!(v["documented_weeks"].to_string(), "9.1");
-    assert_eq!(v["score"], json!(30));
+fn not_ready_otherwise() {
+    assert_eq!(eval(&case("lumbar", "", "", "")).band, Band::NotReady);
 }
 
 #[test]
-fn ids_speak_the_words_of_readiness_md() {
-    let ids: Vec<&str> = CriterionId::ALL.iter().map(|c| c.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "red-flags",
-            "progressive-deficit",
-            "conservative-failure",
-            "instability",
-            "structural-lesion",
-            "intractable-pain",
-            "imaging-on-file",
-            "pt-documented",
-            "injection-documented",
-            "medication-trial",
-            "nerve-study"
-        ]
+fn score_rounds_halves_up_and_clamps_at_0() {
+    // 9.5 weeks of failure: 40 × 9.5 / 12 = 31.67; + PT 5 = 36.67 → 37; − 5 → 32
+    let body = format!(
+        "{PT}{}{}",
+        assessment("2026-01-01", "pain = 7"),
+        assessment("2026-03-08", "pain = 7")
     );
-    assert_eq!(CriterionId::ConservativeFailure.label(), "conservative care failed");
-    let c: Vec<&str> = ConfounderId::ALL.iter().map(|c| c.as_str()).collect();
+    let r = eval(&case("lumbar", "", "", &body));
+    let sum: f64 = r.criteria.iter().map(|c| c.points).sum::<f64>() - 5.0 * r.confounders.len() as f64;
+    assert_eq!(f64::from(r.score), (sum + 0.5).floor());
+    // a half rounds up: PT documented worth 5.5 alone scores 6
+    let mut p = Profile::builtin();
+    p.points.pt_documented = 5.5;
+    p.points.conservative_failure = 0.0;
+    p.points.confounder = 0.0;
+    assert_eq!(with(&case("lumbar", "", "", PT), &p).score, 6);
+    // clamped at 0
+    let mut p = Profile::builtin();
+    p.points.confounder = 50.0;
     assert_eq!(
-        c,
-        [
-            "low-adherence",
-            "lifestyle",
-            "plan-mismatch",
-            "diagnosis-unconfirmed",
-            "neuropathic-untreated"
-        ]
+        with(
+            &case(
+                "lumbar",
+                "",
+                "",
+                "[lifestyle]\nsleep = \"poor\"\nnutrition = \"poor\"\n"
+            ),
+            &p
+        )
+        .score,
+        0
     );
-    let bands: Vec<(&str, &str, &str)> = Band::ALL.iter().map(|b| (b.as_str(), b.label(), b.short())).collect();
-    assert_eq!(
-        bands,
-        [
-            ("post-op", "POST-OP", "POP"),
-            ("urgent", "URGENT", "URG"),
-            ("ready", "READY", "RDY"),
-            ("approaching", "APPROACHING", "APR"),
-            ("not-ready", "NOT READY", "NRD")
-        ]
-    );
-    let steps: Vec<&str> = NextStep::ALL.iter().map(|s| s.as_str()).collect();
-    assert_eq!(
-        steps,
-        [
-            "post-op-rehab",
-            "urgent-referral",
-            "surgical-consult",
-            "physical-therapy",
-            "continue-conservative",
-            "re-evaluate-pt",
-            "workup",
-            "pharmacology",
-            "injection"
-        ]
-    );
-    assert_eq!(NextStep::Workup.label(), "medical workup");
-    assert_eq!(NextStep::ReEvaluatePt.label(), "re-evaluate PT");
-    let marks: Vec<(&str, &str, &str)> = Status::ALL
-        .iter()
-        .map(|s| (s.as_str(), s.symbol(true), s.symbol(false)))
-        .collect();
-    assert_eq!(
-        marks,
-        [
-            ("met", "✓", "+"),
-            ("not-met", "✗", "x"),
-            ("unknown", "?", "?"),
-            ("not-applicable", "–", "-")
-        ]
-    );
+}
+
+#[test]
+fn band_words_and_badges() {
+    assert_eq!(Band::ALL.len(), 6);
+    assert_eq!(Band::Emergency.as_str(), "emergency");
+    assert_eq!(Band::Emergency.short(), "EMR");
+    let shorts: std::collections::BTreeSet<&str> = Band::ALL.iter().map(|b| b.short()).collect();
+    assert_eq!(shorts.len(), 6);
+    assert_eq!(NextStep::PainMedicine.as_str(), "pain-medicine");
+    assert_eq!(NextStep::EmergencyReferral.label(), "emergency referral");
+    assert_eq!(CautionId::ALL.len(), 7);
+    assert_eq!(ConfounderId::Psychosocial.as_str(), "psychosocial");
 }

@@ -1,155 +1,182 @@
-//! Imaging, PT, injection, medication and nerve-study documentation.
+//! What a surgeon reviews: 10 `imaging-on-file`, 11 `pt-documented`, 12
+//! `injection-documented`, 13 `medication-trial`, 14 `nerve-study`.
 
 use super::*;
-
-fn workup(test: &str, extra: &str) -> String {
-    format!("[[workup]]\ndate = 2026-02-01\ntest = \"{test}\"\nfindings = \"report\"\n{extra}\n")
-}
 
 fn on(region: &str, presentation: &str, rest: &str) -> Readiness {
     eval(&case(region, "", presentation, rest))
 }
 
 #[test]
-fn imaging_on_file_depends_on_the_region() {
-    let r = on("lumbar", "", &workup("mri", ""));
-    let i = at(&r, CriterionId::ImagingOnFile);
-    assert_eq!(
-        (i.status, i.points, i.detail.as_str()),
-        (Status::Met, 10.0, "MRI 2026-02-01")
+fn imaging_on_file_rows() {
+    let met = |region: &str, rest: &str| {
+        let r = on(region, "", rest);
+        assert_eq!(st(&r, CriterionId::ImagingOnFile), Status::Met, "{region} {rest}");
+        assert_eq!(at(&r, CriterionId::ImagingOnFile).points, 10.0);
+    };
+    met("lumbar", &workup("2026-01-20", "mri", ""));
+    met("lumbar", &workup("2026-01-20", "ct-myelogram", ""));
+    met("knee", &workup("2026-01-20", "ultrasound", ""));
+    met("wrist-hand", &workup("2026-01-20", "ncs-emg", ""));
+    met("lumbar", &workup("2026-01-20", "flexion-extension-xray", ""));
+    met(
+        "lumbar",
+        &workup(
+            "2026-01-20",
+            "xray",
+            "lesion = \"spondylolisthesis\"\nseverity = \"moderate\"",
+        ),
     );
-    let r = on("lumbar", "", &workup("ultrasound", ""));
-    let i = at(&r, CriterionId::ImagingOnFile);
-    assert_eq!(i.status, Status::NotMet);
-    assert_eq!(
-        i.detail,
-        "no MRI, CT or CT myelogram on file (only ultrasound 2026-02-01)"
+    let not_met = |region: &str, rest: &str| {
+        let r = on(region, "", rest);
+        assert_eq!(st(&r, CriterionId::ImagingOnFile), Status::NotMet, "{region} {rest}");
+    };
+    not_met("lumbar", "");
+    not_met("lumbar", &workup("2026-01-20", "lab", ""));
+    not_met(
+        "lumbar",
+        &workup("2026-01-20", "xray", "lesion = \"arthrosis\"\nseverity = \"mild\""),
     );
+    not_met("other", &workup("2026-01-20", "ultrasound", ""));
+    not_met("lumbar", &workup("2026-01-20", "emg", ""));
+}
+
+#[test]
+fn pt_documented_rows() {
+    let r = eval(&example());
     assert_eq!(
-        at(
-            &on("shoulder", "", &workup("ultrasound", "")),
-            CriterionId::ImagingOnFile
+        (
+            st(&r, CriterionId::PtDocumented),
+            at(&r, CriterionId::PtDocumented).points
+        ),
+        (Status::Met, 5.0)
+    );
+    // an ongoing course whose outcome is known only on the review day
+    let c = case(
+        "lumbar",
+        "2026-04-01",
+        "",
+        &pt("2026-01-05", "", "sessions_attended = 8\nresponse = \"partial\""),
+    );
+    assert_eq!(st(&eval(&c), CriterionId::PtDocumented), Status::Met);
+    let r = eval_as_of(&c, "2026-03-01");
+    assert_eq!(st(&r, CriterionId::PtDocumented), Status::NotMet);
+    assert!(
+        at(&r, CriterionId::PtDocumented)
+            .detail
+            .contains("outcome pending (known on 2026-04-01)")
+    );
+    // missing a value; no course
+    let c = case("lumbar", "", "", &pt("2026-01-05", "2026-02-05", "response = \"none\""));
+    assert_eq!(st(&eval(&c), CriterionId::PtDocumented), Status::NotMet);
+    assert_eq!(st(&on("lumbar", "", ""), CriterionId::PtDocumented), Status::NotMet);
+    // the latest course decides, not an earlier one
+    let rest = format!(
+        "{}{}",
+        pt("2026-01-05", "2026-02-05", "sessions_attended = 8\nresponse = \"none\""),
+        pt("2026-02-10", "2026-03-05", "")
+    );
+    assert_eq!(st(&on("lumbar", "", &rest), CriterionId::PtDocumented), Status::NotMet);
+}
+
+#[test]
+fn injection_documented_rows() {
+    assert_eq!(
+        st(&on("lumbar", "", ""), CriterionId::InjectionDocumented),
+        Status::NotApplicable
+    );
+    let declined = inj("2026-01-20", "epidural-steroid", "status = \"declined\"");
+    assert_eq!(
+        st(&on("lumbar", "", &declined), CriterionId::InjectionDocumented),
+        Status::NotApplicable
+    );
+    let shot = inj("2026-01-20", "trigger-point", "relief_percent = 10");
+    let c = case("lumbar", "2026-03-01", "", &shot);
+    let r = eval(&c);
+    assert_eq!(
+        (
+            st(&r, CriterionId::InjectionDocumented),
+            at(&r, CriterionId::InjectionDocumented).points
+        ),
+        (Status::Met, 5.0)
+    );
+    let r = eval_as_of(&c, "2026-02-02");
+    assert_eq!(st(&r, CriterionId::InjectionDocumented), Status::NotMet);
+    assert!(
+        at(&r, CriterionId::InjectionDocumented)
+            .detail
+            .contains("result pending (known on 2026-02-03)")
+    );
+    let silent = inj("2026-01-20", "epidural-steroid", "");
+    assert_eq!(
+        st(&on("lumbar", "", &silent), CriterionId::InjectionDocumented),
+        Status::NotMet
+    );
+}
+
+#[test]
+fn medication_trial_rows() {
+    let trial = |extra: &str, as_of: &str| {
+        st(
+            &eval(&case("lumbar", as_of, "", &med("2026-01-01", "pregabalin", extra))),
+            CriterionId::MedicationTrial,
         )
-        .status,
-        Status::Met
-    );
-    let none = on("knee", "", "");
+    };
+    assert_eq!(trial("end = 2026-01-15\nresponse = \"good\"", ""), Status::Met);
+    assert_eq!(trial("end = 2026-01-14\nresponse = \"good\"", ""), Status::NotMet);
+    assert_eq!(trial("end = 2026-02-15", ""), Status::NotMet);
+    // ongoing: period end counts as its end
+    assert_eq!(trial("response = \"none\"", "2026-01-15"), Status::Met);
+    assert_eq!(trial("response = \"none\"", "2026-01-14"), Status::NotMet);
+    assert_eq!(st(&on("lumbar", "", ""), CriterionId::MedicationTrial), Status::NotMet);
+}
+
+#[test]
+fn nerve_study_met_when_one_is_in_play() {
+    let r = on("lumbar", "", &workup("2026-01-20", "emg", "nerve = \"L5\""));
+    assert_eq!(st(&r, CriterionId::NerveStudy), Status::Met);
+}
+
+#[test]
+fn nerve_study_indicated_in_the_spine_only_when_imaging_does_not_explain_it() {
+    let weak = assessment("2026-01-20", "strength = { \"great toe extension\" = 4 }");
+    assert_eq!(st(&on("lumbar", "", &weak), CriterionId::NerveStudy), Status::NotMet);
+    let explained = format!("{weak}{}", mri("2026-01-10", "disc-protrusion", "moderate"));
     assert_eq!(
-        at(&none, CriterionId::ImagingOnFile).detail,
-        "no MRI, CT, CT myelogram or ultrasound on file"
+        st(&on("lumbar", "", &explained), CriterionId::NerveStudy),
+        Status::NotApplicable
+    );
+    // a non-compressive finding explains nothing
+    let bulge = format!("{weak}{}", mri("2026-01-10", "disc-bulge", "moderate"));
+    assert_eq!(st(&on("lumbar", "", &bulge), CriterionId::NerveStudy), Status::NotMet);
+    assert_eq!(
+        st(&on("cervical", "", ""), CriterionId::NerveStudy),
+        Status::NotApplicable
     );
 }
 
 #[test]
-fn a_nerve_study_counts_as_imaging_only_at_the_wrist_and_elbow() {
-    let r = on("wrist-hand", "", &workup("ncs", "nerve = \"median\""));
-    assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::Met);
-    let ns = at(&r, CriterionId::NerveStudy);
-    assert_eq!((ns.status, ns.detail.as_str()), (Status::Met, "NCS 2026-02-01: median"));
-    let r = on("lumbar", "", &workup("ncs-emg", "nerve = \"L5\""));
-    assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::NotMet);
-    assert_eq!(at(&r, CriterionId::NerveStudy).status, Status::Met);
-    assert_eq!(at(&r, CriterionId::NerveStudy).points, 0.0);
-}
-
-#[test]
-fn pt_documented_needs_sessions_and_response() {
-    let r = on("lumbar", "", PT);
-    let pt = at(&r, CriterionId::PtDocumented);
-    assert_eq!((pt.status, pt.points), (Status::Met, 5.0));
+fn nerve_study_in_elbow_wrist_and_other_regions() {
+    let weak = assessment("2026-01-20", "strength = { \"abductor pollicis\" = 4 }");
     assert_eq!(
-        pt.detail,
-        "PT from 2026-01-01 to 2026-02-12: attended 12 of 12 sessions, response none"
+        st(&on("wrist-hand", "", &weak), CriterionId::NerveStudy),
+        Status::NotMet
     );
-    let r = on("lumbar", "", &PT.replace("response = \"none\"\n", ""));
-    let pt = at(&r, CriterionId::PtDocumented);
-    assert_eq!((pt.status, pt.points), (Status::NotMet, 0.0));
-    assert_eq!(pt.detail, "PT from 2026-01-01 to 2026-02-12 records no response");
-    let r = on("lumbar", "", "");
+    // other regions: neuropathic pain or numbness only, not weakness
     assert_eq!(
-        at(&r, CriterionId::PtDocumented).detail,
-        "no conservative PT course on file"
+        st(&on("shoulder", "", &weak), CriterionId::NerveStudy),
+        Status::NotApplicable
     );
-    // a post-op course is not conservative care
-    let r = on("lumbar", "", &PT.replace("[[pt]]\n", "[[pt]]\nphase = \"post-op\"\n"));
-    assert_eq!(at(&r, CriterionId::PtDocumented).status, Status::NotMet);
-}
-
-#[test]
-fn injection_documented_met_not_met_and_not_applicable() {
-    let one = "[[injection]]\ndate = 2026-02-20\nkind = \"joint-steroid\"\nrelief_weeks = 6\n";
-    let i = at(&on("knee", "", one), CriterionId::InjectionDocumented).clone();
-    assert_eq!((i.status, i.points), (Status::Met, 5.0));
-    assert_eq!(i.detail, "joint-steroid 2026-02-20: relief for 6 weeks");
-    let silent = "[[injection]]\ndate = 2026-03-01\nkind = \"prp\"\n";
-    let i = at(
-        &on("knee", "", &format!("{one}{silent}")),
-        CriterionId::InjectionDocumented,
-    )
-    .clone();
-    assert_eq!((i.status, i.points), (Status::NotMet, 0.0));
-    assert_eq!(i.detail, "no relief recorded for prp 2026-03-01");
-    assert_eq!(i.evidence, [ev(EventKind::Injection, 1)]);
-    let i = at(&on("knee", "", ""), CriterionId::InjectionDocumented).clone();
-    assert_eq!((i.status, i.points), (Status::NotApplicable, 0.0));
-}
-
-#[test]
-fn medication_trial_met_and_not_met() {
-    let r = on(
-        "knee",
-        "",
-        "[[medication]]\nstart = 2026-01-05\ndrug = \"naproxen\"\nresponse = \"none\"\n",
-    );
-    let m = at(&r, CriterionId::MedicationTrial);
-    assert_eq!((m.status, m.points), (Status::Met, 5.0));
-    assert_eq!(m.detail, "naproxen from 2026-01-05, response none");
-    let m = at(&on("knee", "", ""), CriterionId::MedicationTrial).clone();
     assert_eq!(
-        (m.status, m.detail.as_str()),
-        (Status::NotMet, "no medication trial on file")
+        st(&on("hip", "pain_quality = [\"burning\"]", ""), CriterionId::NerveStudy),
+        Status::NotMet
     );
-}
-
-#[test]
-fn a_nerve_study_is_indicated_by_numbness_or_spinal_weakness() {
-    let r = on("lumbar", "", &assessment("2026-02-01", "numbness = [\"L5 dermatome\"]"));
-    let ns = at(&r, CriterionId::NerveStudy);
-    assert_eq!(ns.status, Status::NotMet);
+    let numb = assessment("2026-01-20", "numbness = [\"lateral thigh\"]");
+    assert_eq!(st(&on("hip", "", &numb), CriterionId::NerveStudy), Status::NotMet);
+    // cleared numbness is no feature
+    let cleared = format!("{numb}{}", assessment("2026-02-20", "numbness = []"));
     assert_eq!(
-        ns.detail,
-        "no NCS or EMG on file; indicated by numbness of L5 dermatome on 2026-02-01"
+        st(&on("hip", "", &cleared), CriterionId::NerveStudy),
+        Status::NotApplicable
     );
-    assert_eq!(ns.evidence, [ev(EventKind::Assessment, 0)]);
-    let r = on(
-        "cervical",
-        "",
-        &assessment("2026-02-01", "strength = { \"elbow flexion\" = 4 }"),
-    );
-    let ns = at(&r, CriterionId::NerveStudy);
-    assert_eq!(ns.status, Status::NotMet);
-    assert_eq!(
-        ns.detail,
-        "no NCS or EMG on file; indicated by weakness (elbow flexion 4/5) on 2026-02-01"
-    );
-}
-
-#[test]
-fn a_nerve_study_is_not_applicable_without_an_indication() {
-    // weakness in a knee case does not call for a nerve study
-    let r = on(
-        "knee",
-        "pain_quality = [\"aching\"]",
-        &assessment("2026-02-01", "strength = { quadriceps = 4 }\nnumbness = []"),
-    );
-    let ns = at(&r, CriterionId::NerveStudy);
-    assert_eq!(ns.status, Status::NotApplicable);
-    assert_eq!(ns.detail, "not indicated: no neuropathic features or numbness");
-    // but in a wrist-hand case it does
-    let r = on(
-        "wrist-hand",
-        "",
-        &assessment("2026-02-01", "strength = { \"thumb abduction\" = 4 }"),
-    );
-    assert_eq!(at(&r, CriterionId::NerveStudy).status, Status::NotMet);
 }

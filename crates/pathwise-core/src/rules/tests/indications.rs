@@ -1,178 +1,265 @@
-//! Instability, structural lesion and intractable pain, and their points.
+//! The indications: 6 `instability`, 7 `structural-lesion`, 8
+//! `intractable-pain`, 9 `entrapment`, and their points.
 
 use super::*;
 
-/// Twelve weeks of failed PT (pain 8, 8) plus `rest`.
-fn failed_with(region: &str, rest: &str) -> Readiness {
-    let c = case(
-        region,
-        "",
-        "",
-        &format!(
-            "{PT}{}{}{rest}",
-            assessment("2026-01-01", "pain = 8"),
-            assessment("2026-03-26", "pain = 8")
-        ),
-    );
-    eval(&c)
+/// Evaluated on 2026-04-01, when every injection result is known.
+fn on(region: &str, presentation: &str, rest: &str) -> Readiness {
+    eval(&case(region, "2026-04-01", presentation, rest))
 }
 
-const UNSTABLE: &str = "[[workup]]\ndate = 2026-02-01\ntest = \"flexion-extension-xray\"\n\
-    findings = \"6 mm translation\"\nlevel = \"L4-5\"\ninstability = true\n";
-
-const EXTRUSION: &str = "[[workup]]\ndate = 2026-02-02\ntest = \"mri\"\nfindings = \"large extrusion\"\n\
-    lesion = \"disc-extrusion\"\nseverity = \"severe\"\nlevel = \"L4-5\"\n";
+const TINGLING: &str = "pain_quality = [\"tingling\"]";
 
 #[test]
-fn instability_met_earns_the_first_indication_points() {
-    let r = failed_with("lumbar", UNSTABLE);
-    let i = at(&r, CriterionId::Instability);
-    assert_eq!((i.status, i.points), (Status::Met, 25.0));
-    assert_eq!(i.detail, "flexion-extension X-ray 2026-02-01: instability at L4-5");
-    // an X-ray is not advanced imaging: approaching, not ready
-    assert_eq!(at(&r, CriterionId::ImagingOnFile).status, Status::NotMet);
-    assert_eq!(r.band, Band::Approaching);
-    assert_eq!(r.next_step, NextStep::Workup);
-}
-
-#[test]
-fn a_second_indication_earns_the_further_points() {
-    let r = failed_with("lumbar", &format!("{UNSTABLE}{EXTRUSION}"));
-    assert_eq!(at(&r, CriterionId::Instability).points, 25.0);
-    assert_eq!(at(&r, CriterionId::StructuralLesion).points, 5.0);
-    // 40 + 25 + 5 + imaging 10 + PT 5
-    assert_eq!(r.score, 85);
-    assert_eq!(r.band, Band::Ready);
-}
-
-#[test]
-fn instability_and_lesion_are_unknown_without_a_workup() {
-    let r = failed_with("lumbar", "");
-    for id in [CriterionId::Instability, CriterionId::StructuralLesion] {
-        let c = at(&r, id);
-        assert_eq!(c.status, Status::Unknown, "{id}");
-        assert_eq!(c.detail, "no workup on file: imaging or testing is needed to decide");
-    }
-}
-
-#[test]
-fn instability_not_met_names_the_studies_read() {
-    let r = failed_with("lumbar", EXTRUSION);
-    let i = at(&r, CriterionId::Instability);
-    assert_eq!(i.status, Status::NotMet);
-    assert_eq!(i.detail, "no instability shown on MRI 2026-02-02");
-    assert_eq!(i.evidence, [ev(EventKind::Workup, 0)]);
-}
-
-#[test]
-fn structural_lesion_needs_a_severe_lesion_that_counts() {
-    let r = failed_with("lumbar", EXTRUSION);
-    let s = at(&r, CriterionId::StructuralLesion);
-    assert_eq!((s.status, s.points), (Status::Met, 25.0));
-    assert_eq!(s.detail, "MRI 2026-02-02: disc-extrusion (severe) at L4-5");
-    let moderate = EXTRUSION.replace("severe", "moderate");
-    let s = at(&failed_with("lumbar", &moderate), CriterionId::StructuralLesion).clone();
-    assert_eq!(s.status, Status::NotMet);
+fn instability_rows() {
+    let fx = |extra: &str| workup("2026-01-20", "flexion-extension-xray", extra);
+    // met by a workup
+    let r = on("lumbar", "", &fx("instability = true\nlevel = \"L4-5\""));
+    assert_eq!(st(&r, CriterionId::Instability), Status::Met);
+    // met by a stability examination, in a limb only
+    let exam = assessment("2026-01-20", "instability = true");
+    assert_eq!(st(&on("knee", "", &exam), CriterionId::Instability), Status::Met);
+    assert_eq!(st(&on("lumbar", "", &exam), CriterionId::Instability), Status::Unknown);
+    // not met: flexion-extension films without instability; a stable finding
+    assert_eq!(st(&on("lumbar", "", &fx("")), CriterionId::Instability), Status::NotMet);
+    let stable = mri("2026-01-20", "ligament-tear", "mild") + "instability = false\n";
+    assert_eq!(st(&on("knee", "", &stable), CriterionId::Instability), Status::NotMet);
+    let exam = assessment("2026-01-20", "instability = false");
+    assert_eq!(st(&on("shoulder", "", &exam), CriterionId::Instability), Status::NotMet);
+    // unknown, with what would decide; an MRI alone does not decide
+    let r = on("lumbar", "", &mri("2026-01-20", "disc-bulge", "mild"));
     assert_eq!(
-        s.detail,
-        "no severe structural lesion: MRI 2026-02-02 disc-extrusion (moderate) at L4-5"
+        at(&r, CriterionId::Instability).detail,
+        "flexion-extension X-rays would decide"
     );
-    let bulge = EXTRUSION.replace("disc-extrusion", "disc-bulge");
-    let s = at(&failed_with("lumbar", &bulge), CriterionId::StructuralLesion).clone();
-    assert_eq!(s.status, Status::NotMet);
-    assert!(s.detail.contains("disc-bulge at L4-5 (does not count)"), "{}", s.detail);
-    let tear = "[[workup]]\ndate = 2026-02-02\ntest = \"ultrasound\"\nfindings = \"full tear\"\n\
-        lesion = \"tendon-tear-full\"\nseverity = \"severe\"\n";
     assert_eq!(
-        at(&failed_with("shoulder", tear), CriterionId::StructuralLesion).status,
+        at(&on("hip", "", ""), CriterionId::Instability).detail,
+        "a stability examination would decide"
+    );
+    assert_eq!(st(&on("other", "", ""), CriterionId::Instability), Status::Unknown);
+}
+
+#[test]
+fn structural_lesion_met_by_a_severe_target_or_moderate_compression_with_features() {
+    let r = on("lumbar", "", &mri("2026-01-20", "tendon-tear-full", "severe"));
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::Met);
+    let r = on("lumbar", TINGLING, &mri("2026-01-20", "disc-protrusion", "moderate"));
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::Met);
+    // neurogenic claudication is a neurological feature
+    let r = on(
+        "lumbar",
+        "neurogenic_claudication = true",
+        &mri("2026-01-20", "stenosis-central", "moderate"),
+    );
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::Met);
+    // a moderate non-compressive target is on file but does not meet it
+    let r = on("knee", "", &mri("2026-01-20", "meniscus-tear", "moderate"));
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::NotMet);
+}
+
+#[test]
+fn structural_lesion_not_met_by_what_is_no_target() {
+    let not_met = |region: &str, presentation: &str, rest: &str| {
+        let r = on(region, presentation, rest);
+        assert_eq!(
+            st(&r, CriterionId::StructuralLesion),
+            Status::NotMet,
+            "{rest}: {}",
+            at(&r, CriterionId::StructuralLesion).detail
+        );
+    };
+    // compression that explains no symptom
+    not_met("lumbar", "", &mri("2026-01-20", "disc-extrusion", "severe"));
+    // discordant
+    not_met(
+        "lumbar",
+        TINGLING,
+        &(mri("2026-01-20", "disc-extrusion", "severe") + "concordant = false\n"),
+    );
+    // spinal arthrosis
+    not_met("lumbar", "", &mri("2026-01-20", "arthrosis", "severe"));
+    // mild, bulge, normal
+    not_met("lumbar", TINGLING, &mri("2026-01-20", "disc-protrusion", "mild"));
+    not_met("lumbar", TINGLING, &mri("2026-01-20", "disc-bulge", "severe"));
+}
+
+#[test]
+fn only_a_study_that_can_show_it_decides() {
+    // plain films show arthrosis in a limb: met (end-stage knee OA)
+    let films = workup("2026-01-20", "xray", "lesion = \"arthrosis\"\nseverity = \"severe\"");
+    let r = on("knee", "", &films);
+    assert_eq!(st(&r, CriterionId::StructuralLesion), Status::Met);
+    assert_eq!(st(&r, CriterionId::ImagingOnFile), Status::Met);
+    // an X-ray cannot show a disc; a lab test nothing: unknown (no deciding study)
+    let xray = workup(
+        "2026-01-20",
+        "xray",
+        "lesion = \"disc-extrusion\"\nseverity = \"severe\"",
+    );
+    assert_eq!(
+        st(&on("lumbar", TINGLING, &xray), CriterionId::StructuralLesion),
+        Status::Unknown
+    );
+    let lab = workup("2026-01-20", "lab", "lesion = \"other\"");
+    assert_eq!(
+        st(&on("lumbar", "", &lab), CriterionId::StructuralLesion),
+        Status::Unknown
+    );
+    // a nerve study shows entrapment, and decides in the wrist
+    let ncs = workup(
+        "2026-01-20",
+        "ncs",
+        "lesion = \"nerve-entrapment\"\nseverity = \"severe\"",
+    );
+    assert_eq!(
+        st(&on("wrist-hand", TINGLING, &ncs), CriterionId::StructuralLesion),
         Status::Met
     );
-}
-
-const PREGABALIN: &str = "[[medication]]\nstart = 2026-01-10\ndrug = \"pregabalin\"\nresponse = \"partial\"\n";
-
-fn injection(relief: &str) -> String {
-    format!("[[injection]]\ndate = 2026-02-20\nkind = \"epidural-steroid\"\n{relief}\n")
-}
-
-#[test]
-fn intractable_pain_met_despite_medication_and_a_failed_injection() {
-    let r = failed_with(
-        "lumbar",
-        &format!("{PREGABALIN}{}", injection("relief_percent = 30\nrelief_weeks = 1")),
+    // ultrasound is advanced imaging in a limb, not in `other`
+    let us = workup(
+        "2026-01-20",
+        "ultrasound",
+        "lesion = \"tendon-tear-full\"\nseverity = \"severe\"",
     );
-    let ip = at(&r, CriterionId::IntractablePain);
-    assert_eq!((ip.status, ip.points), (Status::Met, 25.0));
+    assert_eq!(st(&on("shoulder", "", &us), CriterionId::StructuralLesion), Status::Met);
     assert_eq!(
-        ip.detail,
-        "pain 8 and 8 despite pregabalin (response partial) and epidural-steroid 2026-02-20 (30% relief for 1 week)"
+        st(&on("other", "", &us), CriterionId::StructuralLesion),
+        Status::Unknown
     );
-    assert_eq!(ip.evidence.len(), 4);
+}
+
+/// Pain 8 and 8, a failed medication trial, and `shot`.
+fn painful(shot: &str) -> Readiness {
+    let rest = format!(
+        "{}{shot}{}{}",
+        med("2026-01-01", "naproxen", "end = 2026-02-01\nresponse = \"none\""),
+        assessment("2026-01-05", "pain = 8"),
+        assessment("2026-03-01", "pain = 8")
+    );
+    on("lumbar", "", &rest)
 }
 
 #[test]
-fn a_failed_injection_is_one_with_either_relief_below_threshold() {
-    // plenty of relief, but brief: failed
-    let r = failed_with(
-        "lumbar",
-        &format!("{PREGABALIN}{}", injection("relief_percent = 80\nrelief_weeks = 2")),
+fn intractable_pain_rows() {
+    let failed = inj("2026-02-01", "epidural-steroid", "relief_percent = 20");
+    assert_eq!(st(&painful(&failed), CriterionId::IntractablePain), Status::Met);
+    // declined or contraindicated therapeutic injections count
+    for status in ["declined", "contraindicated"] {
+        let shot = inj("2026-02-01", "joint-steroid", &format!("status = \"{status}\""));
+        assert_eq!(
+            st(&painful(&shot), CriterionId::IntractablePain),
+            Status::Met,
+            "{status}"
+        );
+    }
+    // a failed trigger-point injection or diagnostic block does not
+    let tpi = inj("2026-02-01", "trigger-point", "relief_percent = 0");
+    assert_eq!(st(&painful(&tpi), CriterionId::IntractablePain), Status::NotMet);
+    let mbb = inj("2026-02-01", "medial-branch-block", "relief_percent = 10");
+    assert_eq!(st(&painful(&mbb), CriterionId::IntractablePain), Status::NotMet);
+    // unknown with fewer than two ratings
+    let r = on("lumbar", "", &assessment("2026-01-05", "pain = 9"));
+    assert_eq!(st(&r, CriterionId::IntractablePain), Status::Unknown);
+    // pain below 7
+    let rest = format!(
+        "{}{failed}{}{}",
+        med("2026-01-01", "naproxen", "end = 2026-02-01\nresponse = \"none\""),
+        assessment("2026-01-05", "pain = 8"),
+        assessment("2026-03-01", "pain = 6")
     );
-    assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::Met);
-    // 50% for 4 weeks is at the thresholds: not failed
-    let r = failed_with(
-        "lumbar",
-        &format!("{PREGABALIN}{}", injection("relief_percent = 50\nrelief_weeks = 4")),
+    assert_eq!(
+        st(&on("lumbar", "", &rest), CriterionId::IntractablePain),
+        Status::NotMet
     );
-    let ip = at(&r, CriterionId::IntractablePain);
-    assert_eq!(ip.status, Status::NotMet);
-    assert_eq!(ip.detail, "no failed injection (relief under 50% or under 4 weeks)");
-    // no relief recorded: not evidence either way
-    let r = failed_with("lumbar", &format!("{PREGABALIN}{}", injection("")));
-    assert_eq!(at(&r, CriterionId::IntractablePain).status, Status::NotMet);
-    assert_eq!(at(&r, CriterionId::InjectionDocumented).status, Status::NotMet);
+    // a medication taken under 14 days is no trial
+    let rest = format!(
+        "{}{failed}{}{}",
+        med("2026-01-01", "naproxen", "end = 2026-01-14\nresponse = \"none\""),
+        assessment("2026-01-05", "pain = 8"),
+        assessment("2026-03-01", "pain = 8")
+    );
+    assert_eq!(
+        st(&on("lumbar", "", &rest), CriterionId::IntractablePain),
+        Status::NotMet
+    );
 }
 
 #[test]
-fn intractable_pain_needs_the_latest_two_ratings_high_and_a_failed_medication() {
-    let c = case(
-        "lumbar",
-        "",
-        "",
-        &format!(
-            "{PT}{}{}{}[[medication]]\nstart = 2026-01-10\ndrug = \"ibuprofen\"\nresponse = \"good\"\n{}",
-            assessment("2026-01-01", "pain = 9"),
-            assessment("2026-02-01", "pain = 8"),
-            assessment("2026-03-26", "pain = 6"),
-            injection("relief_percent = 10")
+fn indication_points_25_for_the_first_5_for_each_further() {
+    let r = eval(&example());
+    assert_eq!(at(&r, CriterionId::StructuralLesion).points, 25.0);
+    assert_eq!(at(&r, CriterionId::IntractablePain).points, 5.0);
+    assert_eq!(at(&r, CriterionId::Instability).points, 0.0);
+}
+
+const CTS_NCS: &str = "[[workup]]\ndate = 2026-01-20\ntest = \"ncs\"\nfindings = \"median entrapment\"\n\
+    lesion = \"nerve-entrapment\"\nnerve = \"median\"\n";
+
+#[test]
+fn entrapment_severe_is_met_and_ready() {
+    let rest = format!("{CTS_NCS}severity = \"severe\"\n");
+    let r = on("wrist-hand", TINGLING, &rest);
+    assert_eq!(st(&r, CriterionId::Entrapment), Status::Met);
+    assert_eq!((r.band, r.next_step), (Band::Ready, NextStep::SurgicalConsult));
+}
+
+#[test]
+fn entrapment_moderate_needs_a_failed_or_relapsed_steroid_or_failed_care() {
+    let ncs = format!("{CTS_NCS}severity = \"moderate\"\n");
+    assert_eq!(
+        st(&on("wrist-hand", TINGLING, &ncs), CriterionId::Entrapment),
+        Status::NotMet
+    );
+    let failed = inj("2026-01-25", "soft-tissue-steroid", "relief_percent = 20");
+    assert_eq!(
+        st(
+            &on("wrist-hand", TINGLING, &format!("{ncs}{failed}")),
+            CriterionId::Entrapment
         ),
+        Status::Met
     );
-    let r = eval(&c);
-    let ip = at(&r, CriterionId::IntractablePain);
-    assert_eq!(ip.status, Status::NotMet);
-    assert_eq!(
-        ip.detail,
-        "latest pain 8 and 6; both must be 7 or more; no medication trial with response none, partial or worse"
+    let relapse = inj(
+        "2026-01-25",
+        "soft-tissue-steroid",
+        "relief_percent = 80\nrelief_weeks = 6",
     );
-    // the latest two ratings and the failed injection, in date order
     assert_eq!(
-        ip.evidence,
-        [
-            ev(EventKind::Assessment, 1),
-            ev(EventKind::Injection, 0),
-            ev(EventKind::Assessment, 2)
-        ]
+        st(
+            &on("elbow", TINGLING, &format!("{ncs}{relapse}")),
+            CriterionId::Entrapment
+        ),
+        Status::Met
+    );
+    // failed conservative care
+    let r = eval(&case(
+        "wrist-hand",
+        "",
+        TINGLING,
+        &format!(
+            "{PT}{ncs}{}{}",
+            assessment("2026-01-01", "pain = 6"),
+            assessment("2026-03-01", "pain = 6")
+        ),
+    ));
+    assert_eq!(st(&r, CriterionId::ConservativeFailure), Status::Met);
+    assert_eq!(st(&r, CriterionId::Entrapment), Status::Met);
+    // discordant never counts
+    let ncs = format!("{CTS_NCS}severity = \"severe\"\nconcordant = false\n");
+    assert_eq!(
+        st(&on("wrist-hand", TINGLING, &ncs), CriterionId::Entrapment),
+        Status::NotMet
     );
 }
 
 #[test]
-fn intractable_pain_is_unknown_with_one_rating() {
-    let c = case(
-        "lumbar",
-        "",
-        "",
-        &format!("{PT}{}", assessment("2026-02-01", "pain = 9")),
+fn entrapment_unknown_without_a_nerve_study_and_not_applicable_elsewhere() {
+    assert_eq!(
+        st(&on("wrist-hand", TINGLING, ""), CriterionId::Entrapment),
+        Status::Unknown
     );
-    let ip = at(&eval(&c), CriterionId::IntractablePain).clone();
-    assert_eq!(ip.status, Status::Unknown);
-    assert_eq!(ip.detail, "pain is rated only once; the latest two ratings are needed");
+    assert_eq!(st(&on("elbow", "", ""), CriterionId::Entrapment), Status::NotMet);
+    assert_eq!(
+        st(&on("shoulder", TINGLING, ""), CriterionId::Entrapment),
+        Status::NotApplicable
+    );
 }

@@ -1,158 +1,235 @@
-//! Each next step, first that applies, and the reason it gives.
+//! The next-step table: every row, first that applies, with its detail.
 
 use super::*;
 
-/// Twelve weeks of failed PT (pain 6, 6) in `region`, plus `rest`.
-fn failing(region: &str, presentation: &str, rest: &str) -> Readiness {
-    let c = case(
-        region,
-        "",
-        presentation,
-        &format!(
-            "{PT}{rest}{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-03-26", "pain = 6")
-        ),
-    );
-    eval(&c)
-}
-
-const MRI: &str = "[[workup]]\ndate = 2026-01-20\ntest = \"mri\"\nfindings = \"mild degeneration\"\n";
-const NAPROXEN: &str = "[[medication]]\nstart = 2026-01-05\ndrug = \"naproxen\"\nresponse = \"none\"\n";
-const STEROID: &str =
-    "[[injection]]\ndate = 2026-02-20\nkind = \"facet-steroid\"\nrelief_percent = 60\nrelief_weeks = 6\n";
-
 #[test]
-fn no_pt_course_means_physical_therapy_first() {
-    let c = case(
+fn post_op_emergency_urgent_and_consult_follow_the_band() {
+    let r = eval(&case(
+        "lumbar",
+        "2026-03-01",
+        "",
+        "[[surgery]]\ndate = 2026-02-01\nprocedure = \"fusion\"\n",
+    ));
+    assert_eq!(r.next_step, NextStep::PostOpRehab);
+    let r = eval(&case(
         "lumbar",
         "",
         "",
-        &format!(
-            "{NAPROXEN}{}{}",
-            assessment("2026-01-01", "pain = 6"),
-            assessment("2026-01-20", "pain = 6")
-        ),
+        &assessment("2026-02-01", "red_flags = [\"saddle-anesthesia\"]"),
+    ));
+    assert_eq!(r.next_step, NextStep::EmergencyReferral);
+    assert!(
+        r.next_step_reason.contains("cauda equina") && r.next_step_reason.contains("same-day emergency assessment")
     );
-    let r = eval(&c);
-    assert_eq!(r.next_step, NextStep::PhysicalTherapy);
-    assert_eq!(
-        r.next_step_reason,
-        "no conservative PT course on file: start physical therapy, the first line of care"
+    let r = eval(&case(
+        "lumbar",
+        "",
+        "",
+        &assessment("2026-02-01", "red_flags = [\"fever\"]"),
+    ));
+    assert_eq!(r.next_step, NextStep::UrgentReferral);
+    assert!(
+        r.next_step_reason.contains("urgent imaging and medical referral"),
+        "{}",
+        r.next_step_reason
+    );
+    let r = eval(&case(
+        "lumbar",
+        "",
+        "",
+        &assessment("2026-02-01", "red_flags = [\"gait-disturbance\"]"),
+    ));
+    assert!(
+        r.next_step_reason.contains("urgent surgical referral"),
+        "{}",
+        r.next_step_reason
+    );
+    assert_eq!(eval(&example()).next_step, NextStep::SurgicalConsult);
+}
+
+#[test]
+fn workup_first_when_myelopathy_is_unknown() {
+    let r = eval(&case(
+        "cervical",
+        "",
+        "",
+        &assessment("2026-02-01", "myelopathy_signs = [\"hoffmann\"]"),
+    ));
+    assert_eq!(r.next_step, NextStep::Workup);
+    assert!(
+        r.next_step_reason.contains("MRI of the spine"),
+        "{}",
+        r.next_step_reason
     );
 }
 
 #[test]
-fn improvement_or_a_good_response_means_continue_conservative_care() {
-    let c = case(
+fn physical_therapy_without_a_conservative_course() {
+    let r = eval(&case("lumbar", "", "", &assessment("2026-02-01", "pain = 6")));
+    assert_eq!(r.next_step, NextStep::PhysicalTherapy);
+}
+
+#[test]
+fn continue_conservative_when_something_is_working() {
+    let r = eval(&case(
         "lumbar",
         "",
         "",
         &format!(
             "{PT}{}{}",
             assessment("2026-01-01", "pain = 8"),
-            assessment("2026-03-26", "pain = 4")
+            assessment("2026-03-01", "pain = 4")
         ),
-    );
-    let r = eval(&c);
+    ));
     assert_eq!(r.next_step, NextStep::ContinueConservative);
+    assert!(r.next_step_reason.contains("pain 8 → 4"), "{}", r.next_step_reason);
+    let good = PT.replace("response = \"none\"", "response = \"resolved\"");
     assert_eq!(
-        r.next_step_reason,
-        "clinically important improvement (pain 8 → 4): continue conservative care"
+        eval(&case("lumbar", "", "", &good)).next_step,
+        NextStep::ContinueConservative
     );
-    let r = failing("lumbar", "", "[[pt]]\nstart = 2026-02-13\nresponse = \"good\"\n");
+    let shot = inj("2026-02-01", "epidural-steroid", "relief_percent = 70");
+    let r = eval(&case("lumbar", "2026-03-01", "", &format!("{PT}{shot}")));
     assert_eq!(r.next_step, NextStep::ContinueConservative);
-    assert_eq!(
-        r.next_step_reason,
-        "the latest PT course responded good: continue conservative care"
-    );
-}
-
-#[test]
-fn a_confounder_of_pt_means_re_evaluate_and_a_second_opinion() {
-    let r = failing("lumbar", "", "[lifestyle]\nsleep = \"poor\"\n");
-    assert_eq!(r.next_step, NextStep::ReEvaluatePt);
-    assert_eq!(
-        r.next_step_reason,
-        "lifestyle (poor sleep): re-evaluate the PT plan and consider a second opinion"
-    );
-    let second = "[[pt]]\nstart = 2026-02-15\nsecond_opinion = true\nresponse = \"none\"\n";
-    let r = failing("lumbar", "", &format!("{second}[lifestyle]\nsleep = \"poor\"\n"));
-    assert_eq!(r.next_step, NextStep::ReEvaluatePt);
     assert!(
-        r.next_step_reason
-            .ends_with("re-evaluate the PT plan; a second opinion is on file (PT from 2026-02-15)"),
+        r.next_step_reason.contains("relief in effect"),
         "{}",
         r.next_step_reason
     );
 }
 
 #[test]
-fn missing_imaging_or_nerve_study_means_workup() {
-    let r = failing("lumbar", "", NAPROXEN);
-    assert_eq!((r.band, r.next_step), (Band::Approaching, NextStep::Workup));
-    assert_eq!(
-        r.next_step_reason,
-        "no advanced imaging on file: MRI or CT before any decision on surgery"
-    );
-    let r = failing("lumbar", "pain_quality = [\"shooting\"]", &format!("{MRI}{NAPROXEN}"));
-    assert_eq!(r.next_step, NextStep::Workup);
-    assert_eq!(
-        r.next_step_reason,
-        "shooting pain without a nerve study: NCS/EMG to locate and grade nerve compression"
-    );
-}
-
-#[test]
-fn untreated_neuropathic_pain_or_no_medication_means_pharmacology() {
-    let ncs = "[[workup]]\ndate = 2026-01-25\ntest = \"ncs-emg\"\nfindings = \"L5\"\n";
-    let r = failing(
+fn re_evaluate_pt_for_a_confounder_or_an_inadequate_trial() {
+    let low = PT.replace("hep_adherence = \"good\"", "hep_adherence = \"low\"");
+    let r = eval(&case("lumbar", "", "", &low));
+    assert_eq!(r.next_step, NextStep::ReEvaluatePt);
+    assert!(r.next_step_reason.contains("second opinion"), "{}", r.next_step_reason);
+    let r = eval(&case(
         "lumbar",
-        "pain_quality = [\"burning\"]",
-        &format!("{MRI}{ncs}{NAPROXEN}"),
-    );
-    assert_eq!(r.next_step, NextStep::Pharmacology);
+        "",
+        "",
+        &format!("{PT}[psychosocial]\nfear_avoidance = true\n"),
+    ));
+    assert_eq!(r.next_step, NextStep::ReEvaluatePt);
+    let second = low.replace("[[pt]]", "[[pt]]\nsecond_opinion = true");
+    let r = eval(&case("lumbar", "", "", &second));
     assert!(
-        r.next_step_reason
-            .starts_with("neuropathic pain untreated (burning pain;"),
+        r.next_step_reason.contains("a second opinion is on file"),
         "{}",
         r.next_step_reason
     );
-    assert!(r.next_step_reason.contains("gabapentin or pregabalin"));
-    let r = failing("lumbar", "localized_spasm = true", MRI);
+}
+
+#[test]
+fn workup_for_imaging_or_a_nerve_study() {
+    let r = eval(&failed("", ""));
+    assert_eq!(r.next_step, NextStep::Workup);
+    assert!(
+        r.next_step_reason.contains("MRI of the lumbar spine"),
+        "{}",
+        r.next_step_reason
+    );
+    let r = eval(&case("knee", "", "", PT));
+    assert!(
+        r.next_step_reason.contains("MRI or ultrasound of the knee"),
+        "{}",
+        r.next_step_reason
+    );
+    let weak = format!(
+        "{}{}",
+        mri("2026-01-20", "disc-bulge", "mild"),
+        assessment("2026-02-01", "strength = { EHL = 4 }")
+    );
+    let r = eval(&failed("", &weak));
+    assert_eq!(r.next_step, NextStep::Workup);
+    assert!(r.next_step_reason.contains("NCS/EMG"), "{}", r.next_step_reason);
+}
+
+#[test]
+fn pharmacology_for_untreated_neuropathic_pain_or_no_medication() {
+    let imaged = mri("2026-01-20", "disc-bulge", "mild");
+    let r = eval(&failed("", &imaged));
     assert_eq!(r.next_step, NextStep::Pharmacology);
-    assert_eq!(
-        r.next_step_reason,
-        "no medication trial on file: a trial to open a therapeutic window for PT \
-         (a topical anti-inflammatory or muscle relaxant for the localized pain and spasm)"
+    let r = eval(&failed(
+        "pain_quality = [\"burning\"]",
+        &format!("{imaged}{}", med("2026-01-05", "naproxen", "")),
+    ));
+    assert_eq!(st(&r, CriterionId::NerveStudy), Status::NotMet);
+    let emg = workup("2026-01-22", "emg", "");
+    let r = eval(&failed(
+        "pain_quality = [\"burning\"]",
+        &format!("{imaged}{emg}{}", med("2026-01-05", "naproxen", "")),
+    ));
+    assert_eq!(r.next_step, NextStep::Pharmacology);
+    assert!(r.next_step_reason.contains("anticonvulsant"), "{}", r.next_step_reason);
+}
+
+#[test]
+fn pain_medicine_after_positive_blocks_or_failure_without_a_target() {
+    let imaged = format!(
+        "{PT}{}{}",
+        mri("2026-01-20", "arthrosis", "moderate"),
+        med("2026-01-05", "naproxen", "response = \"none\"")
+    );
+    let blocks = inj("2026-02-01", "medial-branch-block", "relief_percent = 90");
+    let r = eval(&case("lumbar", "2026-03-01", "", &format!("{imaged}{blocks}")));
+    assert_eq!(r.next_step, NextStep::PainMedicine);
+    assert!(
+        r.next_step_reason.contains("radiofrequency ablation"),
+        "{}",
+        r.next_step_reason
+    );
+    // radiofrequency ablation on file (any status): no longer
+    let rfa = inj("2026-02-20", "radiofrequency-ablation", "status = \"declined\"");
+    let r = eval(&case("lumbar", "2026-03-01", "", &format!("{imaged}{blocks}{rfa}")));
+    assert_ne!(r.next_step, NextStep::PainMedicine);
+    // a block under 80 % is not positive
+    let weak = inj("2026-02-01", "medial-branch-block", "relief_percent = 70");
+    assert_ne!(
+        eval(&case("lumbar", "2026-03-01", "", &format!("{imaged}{weak}"))).next_step,
+        NextStep::PainMedicine
+    );
+    // failure, a failed injection, no target
+    let shot = inj("2026-01-25", "facet-steroid", "relief_percent = 10");
+    let r = eval(&failed("", &format!("{}{shot}", imaged.replace(PT, ""))));
+    assert_eq!(st(&r, CriterionId::ConservativeFailure), Status::Met);
+    assert_eq!(r.next_step, NextStep::PainMedicine);
+    assert!(
+        r.next_step_reason.contains("not a surgical candidate"),
+        "{}",
+        r.next_step_reason
     );
 }
 
 #[test]
-fn no_corticosteroid_or_prp_means_injection() {
-    let r = failing("lumbar", "", &format!("{MRI}{NAPROXEN}"));
-    assert_eq!(r.next_step, NextStep::Injection);
-    let trigger = "[[injection]]\ndate = 2026-02-20\nkind = \"trigger-point\"\nrelief_percent = 10\n";
-    let r = failing("lumbar", "", &format!("{MRI}{NAPROXEN}{trigger}"));
-    assert_eq!(r.next_step, NextStep::Injection);
-    assert!(
-        r.next_step_reason
-            .starts_with("no corticosteroid or PRP injection on file")
+fn injection_when_none_given_declined_or_contraindicated() {
+    let imaged = format!(
+        "{}{}",
+        mri("2026-01-20", "disc-bulge", "mild"),
+        med("2026-01-05", "naproxen", "response = \"none\"")
     );
+    let r = eval(&failed("", &imaged));
+    assert_eq!(r.next_step, NextStep::Injection);
+    let declined = inj("2026-02-01", "trigger-point", "status = \"contraindicated\"");
+    let r = eval(&failed("", &format!("{imaged}{declined}")));
+    assert_eq!(r.next_step, NextStep::ContinueConservative);
 }
 
 #[test]
-fn with_every_step_on_file_and_no_indication_continue_conservative_care() {
-    let r = failing("lumbar", "", &format!("{MRI}{NAPROXEN}{STEROID}"));
-    assert_eq!(
-        (r.band, r.next_step),
-        (Band::Approaching, NextStep::ContinueConservative)
+fn continue_conservative_otherwise() {
+    let imaged = format!(
+        "{}{}{}",
+        mri("2026-01-20", "disc-bulge", "mild"),
+        med("2026-01-05", "naproxen", "response = \"none\""),
+        inj("2026-01-25", "epidural-steroid", "relief_percent = 40")
     );
-    assert!(
-        r.next_step_reason
-            .starts_with("conservative care failed but there is no instability")
+    // not yet failure: 5.9 weeks
+    let body = format!(
+        "{PT}{imaged}{}{}",
+        assessment("2026-01-01", "pain = 7"),
+        assessment("2026-02-11", "pain = 7")
     );
-    // 40 + imaging 10 + PT 5 + injection 5 + medication 5
-    assert_eq!(r.score, 65);
-    assert!(r.confounders.is_empty());
+    let r = eval(&case("lumbar", "2026-03-01", "", &body));
+    assert_eq!(r.next_step, NextStep::ContinueConservative);
+    assert!(r.next_step_reason.contains("not documented"), "{}", r.next_step_reason);
 }
