@@ -3,7 +3,7 @@
 //! the console) and their themes; the domain (cases, the library on disk,
 //! the readiness rules) is the `pathwise-core` crate, re-exported here.
 
-pub use pathwise_core::{case, file, library, rules, text};
+pub use pathwise_core::{case, file, library, par, rules, text};
 pub use pathwise_generate as generate;
 
 pub mod cli;

@@ -1,49 +1,64 @@
-//! `pathwise list [--json]`: the cases of the library, one a line.
+//! `pathwise list [--json]`: the cases of the library, one a line, or one
+//! JSON array streamed case by case.
 
-use super::{Context, Exit, json_string, report};
-use crate::rules::{Options, evaluate};
+use super::output::Out;
+use super::{Context, Exit, report};
+use crate::case::Case;
+use crate::library::Loaded;
+use crate::rules::{Options, Readiness, evaluate, write_json_seq};
 use crate::text;
-use serde_json::json;
+use serde::Serialize;
+
+/// One case in `list --json`.
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    title: &'a str,
+    region: &'static str,
+    alias: &'a str,
+    tags: &'a [String],
+    as_of: String,
+    score: u8,
+    band: &'static str,
+    next_step: &'static str,
+    path: std::borrow::Cow<'a, str>,
+}
+
+fn item<'a>(l: &'a Loaded, r: &Readiness) -> Item<'a> {
+    let c: &Case = &l.case;
+    Item {
+        id: &c.id,
+        title: &c.title,
+        region: c.region.as_str(),
+        alias: &c.patient.alias,
+        tags: &c.tags,
+        as_of: c.as_of.to_string(),
+        score: r.score,
+        band: r.band.as_str(),
+        next_step: r.next_step.as_str(),
+        path: l.path.to_string_lossy(),
+    }
+}
 
 pub fn run(ctx: &Context, as_json: bool) -> Exit {
     let library = ctx.library();
     let opts = Options::default();
+    let scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
+    let mut out = Out::new();
     if as_json {
-        let items: Vec<_> = library
-            .cases
-            .iter()
-            .map(|l| {
-                let c = &l.case;
-                let r = evaluate(c, &ctx.profile, &opts);
-                json!({
-                    "id": c.id,
-                    "title": c.title,
-                    "region": c.region.as_str(),
-                    "alias": c.patient.alias,
-                    "tags": c.tags,
-                    "as_of": c.as_of.to_string(),
-                    "score": r.score,
-                    "band": r.band.as_str(),
-                    "next_step": r.next_step.as_str(),
-                    "path": l.path.to_string_lossy(),
-                })
-            })
-            .collect();
-        outln!("{}", json_string(&serde_json::Value::Array(items)));
+        let items = library.cases.iter().zip(&scores).map(|(l, r)| item(l, r));
+        let r = write_json_seq(out.writer(), items);
+        out.check(r);
+        out.line("");
     } else {
         let id_width = library.cases.iter().map(|l| l.case.id.len()).max().unwrap_or(2).max(2);
-        outln!(
+        out.line(&format!(
             "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  TITLE",
-            "ID",
-            "REGION",
-            "SCORE",
-            "BAND",
-            "ALIAS"
-        );
-        for l in &library.cases {
+            "ID", "REGION", "SCORE", "BAND", "ALIAS"
+        ));
+        for (l, r) in library.cases.iter().zip(&scores) {
             let c = &l.case;
-            let r = evaluate(c, &ctx.profile, &opts);
-            outln!(
+            out.line(&format!(
                 "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  {}",
                 c.id,
                 c.region.as_str(),
@@ -51,9 +66,10 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
                 r.band.as_str(),
                 text::inline(&c.patient.alias),
                 text::inline(&c.title),
-            );
+            ));
         }
     }
+    out.finish();
     eprintln!(
         "{} cases from {}{}",
         library.cases.len(),
@@ -64,9 +80,12 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
         }
     );
     report(&library.errors);
-    if library.errors.is_empty() {
+    let exit = if library.errors.is_empty() {
         Exit::Ok
     } else {
         Exit::Invalid
-    }
+    };
+    // the process ends here: freeing a large library would only cost time
+    std::mem::forget((library, scores));
+    exit
 }

@@ -13,6 +13,7 @@ mod export;
 mod find;
 mod json;
 mod list;
+mod output;
 mod score;
 mod show;
 mod template;
@@ -114,6 +115,9 @@ pub enum Command {
         /// Score every valid case of the library
         #[arg(long)]
         all: bool,
+        /// Evaluate on an earlier day, as step-through does (outcomes recorded later are pending)
+        #[arg(long, value_name = "DATE", conflicts_with = "all")]
+        as_of: Option<crate::case::Date>,
     },
     /// Check case files (and profiles in a profiles/ folder); every error, one per line
     Validate {
@@ -240,7 +244,7 @@ pub fn main() -> ExitCode {
         None => crate::tui::run(&ctx, cli.step.as_deref()),
         Some(Command::List { json }) => list::run(&ctx, json),
         Some(Command::Show { case }) => show::run(&ctx, &case),
-        Some(Command::Score { case, json, all }) => score::run(&ctx, case.as_deref(), json, all),
+        Some(Command::Score { case, json, all, as_of }) => score::run(&ctx, case.as_deref(), json, all, as_of),
         Some(Command::Validate { paths }) => validate::run(&ctx, &paths),
         Some(Command::Export {
             case,

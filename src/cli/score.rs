@@ -1,62 +1,90 @@
-//! `pathwise score ID|FILE [--json] [--all]`: the readiness verdict of
-//! READINESS.md, as the JSON contract or a readable table.
+//! `pathwise score ID|FILE [--json] [--as-of DATE]`, `score --all`: the
+//! readiness verdict of READINESS.md, as the JSON contract (streamed case
+//! by case through one buffered writer) or a readable table.
 
-use super::{Context, Exit, find_case, json_string, report};
-use crate::case::Case;
-use crate::rules::{Options, Readiness, Status, evaluate, to_json};
+use super::output::Out;
+use super::{Context, Exit, find_case, report};
+use crate::case::{Case, Date};
+use crate::rules::{Options, Readiness, ReadinessJson, Status, evaluate, write_json, write_json_seq};
 use crate::text;
 use std::fmt::Write as _;
 
-pub fn run(ctx: &Context, arg: Option<&std::ffi::OsStr>, as_json: bool, all: bool) -> Exit {
-    let opts = Options::default();
+pub fn run(ctx: &Context, arg: Option<&std::ffi::OsStr>, as_json: bool, all: bool, as_of: Option<Date>) -> Exit {
     if all {
-        let library = ctx.library();
-        let scored: Vec<(&Case, Readiness)> = library
-            .cases
-            .iter()
-            .map(|l| (&l.case, evaluate(&l.case, &ctx.profile, &opts)))
-            .collect();
-        if as_json {
-            let items = scored.iter().map(|(c, r)| to_json(c, r)).collect();
-            outln!("{}", json_string(&serde_json::Value::Array(items)));
-        } else {
-            outln!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP");
-            for (c, r) in &scored {
-                outln!(
-                    "{:>5}  {:<11}  {:<26}  {}",
-                    r.score,
-                    r.band.as_str(),
-                    r.next_step.as_str(),
-                    c.id
-                );
-            }
-        }
-        report(&library.errors);
-        return if library.errors.is_empty() {
-            Exit::Ok
-        } else {
-            Exit::Invalid
-        };
+        return run_all(ctx, as_json);
     }
     let Some(arg) = arg else {
         eprintln!("pathwise score: give a case id or file, or --all");
         return Exit::Usage;
     };
-    match find_case(ctx, arg) {
-        Ok((_, case)) => {
-            let r = evaluate(&case, &ctx.profile, &opts);
-            if as_json {
-                outln!("{}", json_string(&to_json(&case, &r)));
-            } else {
-                super::write_out(&table(&case, &r, !ctx.global.ascii));
-            }
-            Exit::Ok
-        }
+    let (_, case) = match find_case(ctx, arg) {
+        Ok(found) => found,
         Err((exit, errors)) => {
             report(&errors);
-            exit
+            return exit;
+        }
+    };
+    if let Some(day) = as_of.filter(|d| *d > case.as_of) {
+        eprintln!(
+            "pathwise score: --as-of {day} is after the case's review date ({}); give an earlier day",
+            case.as_of
+        );
+        return Exit::Usage;
+    }
+    let opts = Options {
+        as_of,
+        ..Options::default()
+    };
+    let r = evaluate(&case, &ctx.profile, &opts);
+    let mut out = Out::new();
+    if as_json {
+        let written = write_json(out.writer(), &ReadinessJson::new(&case, &r));
+        out.check(written);
+        out.line("");
+    } else {
+        out.line(table(&case, &r, !ctx.global.ascii).trim_end());
+    }
+    out.finish();
+    Exit::Ok
+}
+
+/// Every valid case, scored on every core, written as it is serialised.
+fn run_all(ctx: &Context, as_json: bool) -> Exit {
+    let library = ctx.library();
+    let opts = Options::default();
+    let scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
+    let mut out = Out::new();
+    if as_json {
+        let items = library
+            .cases
+            .iter()
+            .zip(&scores)
+            .map(|(l, r)| ReadinessJson::new(&l.case, r));
+        let written = write_json_seq(out.writer(), items);
+        out.check(written);
+        out.line("");
+    } else {
+        out.line(&format!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP"));
+        for (l, r) in library.cases.iter().zip(&scores) {
+            out.line(&format!(
+                "{:>5}  {:<11}  {:<26}  {}",
+                r.score,
+                r.band.as_str(),
+                r.next_step.as_str(),
+                l.case.id
+            ));
         }
     }
+    out.finish();
+    report(&library.errors);
+    let exit = if library.errors.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Invalid
+    };
+    // the process ends here: freeing a large library would only cost time
+    std::mem::forget((library, scores));
+    exit
 }
 
 /// The readable verdict: each criterion with its status symbol, points and
@@ -65,13 +93,19 @@ pub fn table(case: &Case, r: &Readiness, unicode: bool) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{} · {} · as of {}",
+        "{} · {} · as of {} · rules version 2, profile {}",
         case.id,
         text::inline(&case.patient.alias),
-        r.as_of
+        case.as_of,
+        text::inline(&r.profile)
     );
-    if r.period_end != r.as_of {
-        let _ = writeln!(o, "evaluated at {} (the day before surgery)", r.period_end);
+    if r.period_end != case.as_of {
+        let why = if r.period_end < r.as_of {
+            "the day before surgery"
+        } else {
+            "an earlier day, given with --as-of; outcomes recorded later are pending"
+        };
+        let _ = writeln!(o, "evaluated on {}: {why}", r.period_end);
     }
     let weeks = format!("{:.1}", r.documented_weeks);
     let _ = writeln!(o, "Score {}  {}  · documented weeks {weeks}\n", r.score, r.band.label());
@@ -104,6 +138,13 @@ pub fn table(case: &Case, r: &Readiness, unicode: bool) -> String {
             f.id.as_str(),
             text::inline(&f.detail)
         );
+    }
+    let _ = writeln!(o, "\nCautions (not scored)");
+    if r.cautions.is_empty() {
+        let _ = writeln!(o, "  none");
+    }
+    for c in &r.cautions {
+        let _ = writeln!(o, "  ! {:<22} {}", c.id.as_str(), text::inline(&c.detail));
     }
     let _ = writeln!(
         o,

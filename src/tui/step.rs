@@ -61,9 +61,12 @@ impl Step {
         let all = steps(case);
         let first = first_pt.or_else(|| all.first().map(|r| case.event_date(*r)))?;
         let mut stops = vec![first];
+        // stops never pass the review date: the rules do not look beyond
+        // it (`score --as-of` refuses a later day); what was recorded after
+        // it can still be the last reveal's "what happened next"
         for r in &all {
             let d = case.event_date(*r);
-            if d > first && stops.last() != Some(&d) {
+            if d > first && d <= case.as_of && stops.last() != Some(&d) {
                 stops.push(d);
             }
         }

@@ -11,18 +11,38 @@ use std::process::Command;
 const WORKED_EXAMPLE: &str = include_str!("../fixtures/schema-example.toml");
 
 /// READINESS.md's criteria, in the contract's order.
-const CRITERIA: [&str; 11] = [
+/// The fourteen criteria of READINESS.md version 2, in its order.
+const CRITERIA: [&str; 14] = [
     "red-flags",
     "progressive-deficit",
+    "severe-weakness",
+    "myelopathy",
     "conservative-failure",
     "instability",
     "structural-lesion",
     "intractable-pain",
+    "entrapment",
     "imaging-on-file",
     "pt-documented",
     "injection-documented",
     "medication-trial",
     "nerve-study",
+];
+
+/// Every band and every next step of READINESS.md version 2.
+const BANDS: [&str; 6] = ["post-op", "emergency", "urgent", "ready", "approaching", "not-ready"];
+const NEXT_STEPS: [&str; 11] = [
+    "post-op-rehab",
+    "emergency-referral",
+    "urgent-referral",
+    "surgical-consult",
+    "workup",
+    "physical-therapy",
+    "continue-conservative",
+    "re-evaluate-pt",
+    "pharmacology",
+    "pain-medicine",
+    "injection",
 ];
 
 /// An OSC 52 clipboard write, as TOML escapes and as the characters.
@@ -185,7 +205,11 @@ fn raw_controls(s: &str) -> Vec<char> {
 #[test]
 fn list_prints_every_sample_case_and_exits_0() {
     let ids = sample_ids();
-    assert_eq!(ids.len(), 24, "the sample library holds 24 cases");
+    assert!(
+        ids.len() >= 32,
+        "the sample library holds at least 32 cases: {}",
+        ids.len()
+    );
     let r = ok(&["list"]);
     let listed: Vec<&str> = r
         .stdout
@@ -196,7 +220,7 @@ fn list_prints_every_sample_case_and_exits_0() {
     let mut listed_sorted = listed.clone();
     listed_sorted.sort();
     assert_eq!(listed_sorted, ids, "{}", r.show());
-    assert!(r.stderr.contains("24 cases"), "{}", r.show());
+    assert!(r.stderr.contains(&format!("{} cases", ids.len())), "{}", r.show());
 }
 
 #[test]
@@ -205,13 +229,14 @@ fn list_json_is_an_array_of_case_objects_with_id_title_region_band_score() {
     let v = r.json();
     let items = v.as_array().expect("a JSON array");
     assert!(items.len() >= 16, "only {} cases", items.len());
-    let bands = ["post-op", "urgent", "ready", "approaching", "not-ready"];
     for item in items {
         for key in ["id", "title", "region"] {
             assert!(item[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {item}");
         }
         let band = item["band"].as_str().expect("band");
-        assert!(bands.contains(&band), "band {band} in {item}");
+        assert!(BANDS.contains(&band), "band {band} in {item}");
+        let step = item["next_step"].as_str().expect("next step");
+        assert!(NEXT_STEPS.contains(&step), "next step {step} in {item}");
         let score = item["score"].as_u64().expect("integer score");
         assert!(score <= 100, "{item}");
     }
@@ -382,18 +407,30 @@ fn score_json_of_the_worked_example_matches_readiness_md() {
         .map(|c| c["id"].as_str().expect("id"))
         .collect();
     assert_eq!(ids, CRITERIA);
-    assert_eq!(criterion(&v, "nerve-study")["status"], "not-met");
+    assert_eq!(v["rules_version"], 2);
+    assert_eq!(v["profile"], "default");
+    assert_eq!(v["evaluated_on"], "2026-05-04");
+    // READINESS.md: the extrusion explains the symptoms; no screen on file
+    assert_eq!(criterion(&v, "nerve-study")["status"], "not-applicable");
+    assert_eq!(criterion(&v, "red-flags")["status"], "unknown");
+    let cautions: Vec<&str> = v["cautions"]
+        .as_array()
+        .expect("cautions")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(cautions, ["red-flags-not-screened"]);
     let points = |id: &str| criterion(&v, id)["points"].as_f64().expect("points");
     assert_eq!(points("conservative-failure"), 40.0);
-    let indications = points("instability") + points("structural-lesion") + points("intractable-pain");
-    assert_eq!(indications, 30.0);
+    assert_eq!(points("structural-lesion"), 25.0);
+    assert_eq!(points("intractable-pain"), 5.0);
     assert_eq!(points("imaging-on-file"), 10.0);
     assert_eq!(points("pt-documented"), 5.0);
     assert_eq!(points("injection-documented"), 5.0);
     assert_eq!(points("medication-trial"), 5.0);
     assert_eq!(v["confounders"], Value::Array(Vec::new()));
     for c in v["criteria"].as_array().expect("criteria") {
-        for key in ["status", "points", "detail", "evidence"] {
+        for key in ["status", "points", "detail", "evidence", "basis"] {
             assert!(!c[key].is_null(), "{key} missing in {c}");
         }
     }
@@ -408,13 +445,18 @@ fn score_json_keys_are_in_the_contract_order() {
         top_level_keys(&r.stdout),
         [
             "id",
+            "rules_version",
+            "profile",
             "as_of",
+            "evaluated_on",
             "score",
             "band",
             "next_step",
+            "next_step_detail",
             "documented_weeks",
             "criteria",
-            "confounders"
+            "confounders",
+            "cautions"
         ],
         "{}",
         r.stdout
@@ -429,20 +471,10 @@ fn score_all_json_covers_every_band_and_next_step() {
     assert_eq!(items.len(), sample_ids().len());
     let bands: Vec<&str> = items.iter().map(|c| c["band"].as_str().expect("band")).collect();
     let steps: Vec<&str> = items.iter().map(|c| c["next_step"].as_str().expect("step")).collect();
-    for band in ["post-op", "urgent", "ready", "approaching", "not-ready"] {
+    for band in BANDS {
         assert!(bands.contains(&band), "no sample is {band}: {bands:?}");
     }
-    for step in [
-        "post-op-rehab",
-        "urgent-referral",
-        "surgical-consult",
-        "physical-therapy",
-        "continue-conservative",
-        "re-evaluate-pt",
-        "workup",
-        "pharmacology",
-        "injection",
-    ] {
+    for step in NEXT_STEPS {
         assert!(steps.contains(&step), "no sample has next step {step}: {steps:?}");
     }
     for item in items {

@@ -141,19 +141,19 @@ fn check_case(path: &Path, case: &Case, console: bool) {
     let profile = Profile::builtin();
     let r = evaluate(case, &profile, &Options::default());
     assert!(r.score <= 100, "score {} for {}", r.score, case.id);
-    assert_eq!(r.criteria.len(), 11, "eleven criteria");
+    assert_eq!(r.criteria.len(), 14, "the fourteen criteria");
     // step-through teaching: as of onset, and with the first event left out
     let early = Options {
         as_of: Some(case.presentation.onset),
         ..Options::default()
     };
     let r2 = evaluate(case, &profile, &early);
-    assert!(r2.score <= 100 && r2.criteria.len() == 11);
+    assert!(r2.score <= 100 && r2.criteria.len() == 14);
     if let Some(first) = case.events().first() {
         let mut what_if = Options::default();
         what_if.excluded.insert(*first);
         let r3 = evaluate(case, &profile, &what_if);
-        assert!(r3.score <= 100 && r3.criteria.len() == 11);
+        assert!(r3.score <= 100 && r3.criteria.len() == 14);
     }
     // `score --json`: terminal-safe and still the same data
     let value = to_json(case, &r);
@@ -792,7 +792,7 @@ fn toml_soup_of_the_formats_keys_never_panics() {
 }
 
 /// (b) Structurally mutated valid cases: what parses is scored (0-100,
-/// eleven criteria), turned into safe JSON and drawn at 80x24 and 200x60
+/// fourteen criteria), turned into safe JSON and drawn at 80x24 and 200x60
 /// with no raw control in any cell; what fails names the file and says
 /// why without a raw control.
 #[test]

@@ -9,6 +9,7 @@
 //! folder. A library on a read-only folder loads in full.
 
 use crate::common::Tmux;
+use crate::common::console::{all_cases, cases_matching, sample_count};
 
 use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
@@ -105,7 +106,7 @@ fn library_copy(root: &Path) -> PathBuf {
         std::fs::copy(&p, dest.join(p.file_name().expect("name"))).expect("copy");
         n += 1;
     }
-    assert_eq!(n, 24, "the samples");
+    assert_eq!(n, sample_count(), "the samples");
     std::fs::write(lib.join("broken.toml"), "schema = 1\nid = \"broken\"\ntitle = 3\n").expect("write");
     // mtimes in the past, so a rewrite within the same clock tick still shows
     let old = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -216,8 +217,8 @@ fn cli_commands_change_no_file_and_leave_no_copy() {
     let list = &runs[0].1;
     assert_eq!(
         String::from_utf8_lossy(&list.stdout).lines().count(),
-        25,
-        "the header and 24 cases"
+        sample_count() + 1,
+        "the header and every case"
     );
     assert_unchanged(&before, &snapshot(&lib), "the CLI");
     assert_unchanged(&home_before, &snapshot(&env.home), "the CLI, in the home folder");
@@ -279,11 +280,11 @@ fn full_session(t: &Tmux, lib: &Path, trace: Option<&Path>) {
         lib.display()
     ));
     t.send(&["Enter"]);
-    t.wait_for("the library", |s| s.contains("Cases 24/24"));
+    t.wait_for("the library", |s| s.contains(&all_cases()));
     t.type_text("/rot");
-    t.wait_for("the filter", |s| s.contains("Cases 1/24"));
+    t.wait_for("the filter", |s| s.contains(&cases_matching("rot")));
     t.send(&["Enter"]);
-    t.keys(&["Escape"], "the cleared filter", |s| s.contains("Cases 24/24"));
+    t.keys(&["Escape"], "the cleared filter", |s| s.contains(&all_cases()));
     t.send(&["j", "2", "Right", "Right", "Right", "3", "4", "j", "j"]);
     t.keys(&["p"], "presenting", |s| s.contains("PRESENTING"));
     t.keys(&["p"], "presenting off", |s| !s.contains("PRESENTING"));
@@ -406,9 +407,10 @@ fn a_read_only_library_works() {
     let out = pathwise(&env, &["list", "--library", l]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(stdout.lines().count(), 25, "the header and all 24 cases:\n{stdout}");
+    let n = sample_count();
+    assert_eq!(stdout.lines().count(), n + 1, "the header and every case:\n{stdout}");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("24 cases from"), "{stderr}");
+    assert!(stderr.contains(&format!("{n} cases from")), "{stderr}");
     for args in [
         vec!["validate", l],
         vec!["score", "--all", "--json", "--library", l],
@@ -428,7 +430,7 @@ fn a_read_only_library_works() {
             env!("CARGO_BIN_EXE_pathwise")
         ));
         t.send(&["Enter"]);
-        let s = t.wait_for("the library", |s| s.contains("Cases 24/24"));
+        let s = t.wait_for("the library", |s| s.contains(&all_cases()));
         assert!(!s.contains("errors"), "no load errors on a read-only folder:\n{s}");
         t.send(&["2", "Right", "p"]);
         t.wait_for("presenting", |s| s.contains("PRESENTING"));

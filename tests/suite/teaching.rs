@@ -12,24 +12,21 @@ use std::process::Command;
 
 const EXAMPLE: &str = include_str!("../fixtures/schema-example.toml");
 
-/// The case as the rules would see it had the file been written on `day`:
-/// every event after it gone, and `as_of` that day.
-fn truncated(case: &Case, day: Date) -> Case {
-    let mut c = case.clone();
-    c.pt.retain(|e| e.start <= day);
-    c.workup.retain(|e| e.date <= day);
-    c.medication.retain(|e| e.start <= day);
-    c.injection.retain(|e| e.date <= day);
-    c.assessment.retain(|e| e.date <= day);
-    c.consult.retain(|e| e.date <= day);
-    c.surgery.retain(|e| e.date <= day);
-    c.as_of = day;
-    c
+/// `pathwise score ID --as-of DAY --json`: the verdict scripts and teachers
+/// get for a day, which each step-through stop must show.
+fn score_as_of(id: &str, day: Date) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_pathwise"))
+        .args(["score", id, "--json", "--as-of", &day.to_string()])
+        .env_remove("PATHWISE_LIBRARY")
+        .env("PATHWISE_CONFIG", "/nonexistent/config.toml")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 #[test]
-fn each_step_through_stop_scores_like_the_case_truncated_at_that_day() {
-    let profile = Profile::builtin();
+fn each_step_through_stop_scores_like_score_as_of_that_day() {
     let lib = Library::builtin();
     for id in [
         "lumbar-s1-sequestered-fragment",
@@ -46,11 +43,12 @@ fn each_step_through_stop_scores_like_the_case_truncated_at_that_day() {
                 break;
             }
             let now = step.now();
-            let expected = evaluate(&truncated(&case, now), &profile, &Options::default());
+            let expected = score_as_of(id, now);
             let (_, shown) = a.verdict().expect("a verdict");
-            assert_eq!(shown.score, expected.score, "{id} at {now}");
-            assert_eq!(shown.band, expected.band, "{id} at {now}");
-            assert_eq!(shown.next_step, expected.next_step, "{id} at {now}");
+            assert_eq!(u64::from(shown.score), expected["score"], "{id} at {now}");
+            assert_eq!(shown.band.as_str(), expected["band"], "{id} at {now}");
+            assert_eq!(shown.next_step.as_str(), expected["next_step"], "{id} at {now}");
+            assert_eq!(shown.period_end.to_string(), expected["evaluated_on"], "{id} at {now}");
             // events after now are not on the timeline
             assert!(a.timeline_events().iter().all(|r| case.event_date(*r) <= now));
             press(&mut a, KeyCode::Char('3'));
@@ -204,7 +202,8 @@ fn the_json_summary_carries_the_score_contract() {
     let out = pathwise(&["export", "lumbar-s1-sequestered-fragment", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["readiness"]["band"], "ready");
-    assert_eq!(v["readiness"]["criteria"].as_array().unwrap().len(), 11);
+    assert_eq!(v["readiness"]["criteria"].as_array().unwrap().len(), 14);
+    assert_eq!(v["readiness"]["rules_version"], 2);
     assert!(
         v["events"]
             .as_array()

@@ -6,5 +6,6 @@
 pub mod case;
 pub mod file;
 pub mod library;
+pub mod par;
 pub mod rules;
 pub mod text;

@@ -120,3 +120,21 @@ pub fn has_date(s: &str) -> bool {
             && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
     })
 }
+
+/// How many cases the built-in sample library holds.
+pub fn sample_count() -> usize {
+    Library::builtin().cases.len()
+}
+
+/// The case list's title for the samples, as the console shows it.
+pub fn all_cases() -> String {
+    let n = sample_count();
+    format!("Cases {n}/{n}")
+}
+
+/// The case list's title after typing a search over the samples.
+pub fn cases_matching(query: &str) -> String {
+    let mut a = app(200, 60);
+    keys(&mut a, &format!("/{query}"));
+    format!("Cases {}/{}", a.list.visible.len(), sample_count())
+}

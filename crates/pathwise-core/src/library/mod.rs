@@ -14,7 +14,6 @@ pub use source::{Origin, Source};
 use crate::case::{Case, CaseError, parse_case};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::thread;
 
 /// One case that loaded, with the file it came from.
 #[derive(Debug, Clone)]
@@ -104,29 +103,9 @@ pub fn load_path(root: &Path) -> (Vec<Loaded>, Vec<CaseError>, Vec<Loaded>) {
     collect(found.files.into_iter().zip(results).collect(), found.errors)
 }
 
-/// Parses files in parallel, one contiguous chunk per core, keeping order.
+/// Parses files on every core, keeping their order.
 pub fn load_files(files: &[PathBuf]) -> Vec<Result<Case, Vec<CaseError>>> {
-    let threads = thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(files.len().max(1));
-    if threads <= 1 {
-        return files.iter().map(|p| load_case_file(p)).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| load_case_file(p)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(results) => results,
-                // a panic in the parser is a bug; keep it loud
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
+    crate::par::map(files, |p| load_case_file(p))
 }
 
 type FileResult = (PathBuf, Result<Case, Vec<CaseError>>);
