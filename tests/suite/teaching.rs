@@ -3,9 +3,8 @@
 //! referral summary export.
 
 use crate::common::console::{PLAIN, app_with, has_date, key as press, screen};
-use pathwise::case::{Case, Date, parse_case};
+use pathwise::case::{Date, parse_case};
 use pathwise::library::{Library, Origin, Source};
-use pathwise::rules::{Options, Profile, evaluate};
 use ratatui::crossterm::event::KeyCode;
 use std::path::Path;
 use std::process::Command;
