@@ -1,7 +1,8 @@
-//! Events in words: a short title for markers and lists, and every field
-//! for detail views. Values stay typed (dates as dates, notes as notes) so
-//! each front end decides how to show them: a presentation view turns dates
-//! into week offsets and hides notes.
+//! Events in words: a short title for lists, the few words beside a
+//! timeline marker, and every field for detail views. Values stay typed
+//! (dates as dates, notes as notes): `crate::present` turns them into
+//! display strings, sanitised and, when presenting, de-identified. Nothing
+//! here is shown to anyone directly.
 
 use super::model::*;
 use jiff::civil::Date;
@@ -45,6 +46,15 @@ fn push_note(out: &mut Vec<Field>, name: &'static str, v: &Option<String>) {
         out.push(Field {
             name,
             value: Value::Note(v.clone()),
+        });
+    }
+}
+
+fn push_date(out: &mut Vec<Field>, name: &'static str, d: Option<Date>) {
+    if let Some(d) = d {
+        out.push(Field {
+            name,
+            value: Value::Date(d),
         });
     }
 }
@@ -112,6 +122,34 @@ impl Case {
         }
     }
 
+    /// The few words drawn beside a timeline marker or bar: "8/12" for a PT
+    /// course, "MRI", the drug, "ESI 70%", "consult"; nothing for an
+    /// assessment (its measures are traces of their own).
+    pub fn event_short(&self, r: EventRef) -> String {
+        match r.kind {
+            EventKind::Pt => {
+                let c = &self.pt[r.index];
+                let phase = if c.phase == super::Phase::PostOp { "post-op" } else { "" };
+                match (c.sessions_attended, c.sessions_planned) {
+                    (Some(a), Some(p)) => format!("{phase}{}{a}/{p}", if phase.is_empty() { "" } else { " " }),
+                    _ => phase.to_string(),
+                }
+            }
+            EventKind::Workup => self.workup[r.index].test.label().to_string(),
+            EventKind::Medication => self.medication[r.index].drug.clone(),
+            EventKind::Injection => {
+                let i = &self.injection[r.index];
+                match i.relief_percent {
+                    Some(p) => format!("{} {p}%", i.kind.label()),
+                    None => i.kind.label().to_string(),
+                }
+            }
+            EventKind::Consult => "consult".to_string(),
+            EventKind::Surgery => "surgery".to_string(),
+            EventKind::Assessment => String::new(),
+        }
+    }
+
     /// Every field the file records for the event, in schema order.
     pub fn event_fields(&self, r: EventRef) -> Vec<Field> {
         let mut f = Vec::new();
@@ -147,6 +185,7 @@ impl Case {
                 push_opt(&mut f, "home exercise", c.hep_adherence);
                 push_list(&mut f, "barriers", &c.barriers);
                 push_opt(&mut f, "response", c.response);
+                push_date(&mut f, "response on", c.response_on);
                 push_note(&mut f, "note", &c.note);
             }
             EventKind::Workup => {
@@ -163,6 +202,13 @@ impl Case {
                 push_opt(&mut f, "severity", w.severity);
                 push_opt(&mut f, "instability", w.instability.map(yes_no));
                 push_opt(&mut f, "nerve", w.nerve.as_ref());
+                push_opt(
+                    &mut f,
+                    "concordant",
+                    w.concordant
+                        .map(|c| if c { "yes" } else { "no: does not explain the symptoms" }),
+                );
+                push_opt(&mut f, "acute", w.acute.map(yes_no));
             }
             EventKind::Medication => {
                 let m = &self.medication[r.index];
@@ -187,6 +233,7 @@ impl Case {
                 push_opt(&mut f, "dose", m.dose.as_ref());
                 push_opt(&mut f, "target", m.target);
                 push_opt(&mut f, "response", m.response);
+                push_date(&mut f, "response on", m.response_on);
                 push_opt(&mut f, "side effects", m.side_effects.as_ref());
                 push_note(&mut f, "note", &m.note);
             }
@@ -197,6 +244,9 @@ impl Case {
                     value: Value::Date(i.date),
                 });
                 f.push(text("kind", i.kind.as_str()));
+                if i.status != super::InjectionStatus::Done {
+                    f.push(text("status", i.status.as_str()));
+                }
                 push_opt(&mut f, "level", i.level.as_ref());
                 push_opt(&mut f, "guidance", i.guidance);
                 push_opt(&mut f, "relief", i.relief_percent.map(|p| format!("{p}%")));
@@ -246,6 +296,13 @@ impl Case {
                     Some(flags) => push_list(&mut f, "red flags", flags),
                     None => {}
                 }
+                push_opt(&mut f, "mJOA", a.mjoa.map(|m| format!("{m}/18")));
+                push_list(&mut f, "myelopathy", &a.myelopathy_signs);
+                push_opt(
+                    &mut f,
+                    "stability exam",
+                    a.instability.map(|u| if u { "unstable" } else { "stable" }),
+                );
                 push_note(&mut f, "note", &a.note);
             }
             EventKind::Consult => {
