@@ -2,11 +2,12 @@
 
 use super::{Context, Exit, ExportFormat, find_case, json_string, report};
 use crate::export;
+use crate::present::{Presenter, Privacy};
 use crate::rules::{Options, evaluate};
 use std::path::Path;
 
 pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: Option<&Path>, force: bool) -> Exit {
-    let (_, case) = match find_case(ctx, arg) {
+    let (path, case) = match find_case(ctx, arg) {
         Ok(found) => found,
         Err((exit, errors)) => {
             report(&errors);
@@ -14,10 +15,11 @@ pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: O
         }
     };
     let r = evaluate(&case, &ctx.profile, &Options::default());
-    let present = ctx.global.present;
+    let p = Presenter::new(&case, Privacy::presenting(ctx.global.present)).with_file(&path);
+    let (view, verdict) = (p.case_view(), p.verdict_view(&r));
     let body = match format {
-        ExportFormat::Markdown => export::markdown(&case, &r, present),
-        ExportFormat::Json => json_string(&export::json(&case, &r, present)) + "\n",
+        ExportFormat::Markdown => export::markdown(&view, &verdict),
+        ExportFormat::Json => json_string(&export::json(&view, &verdict)) + "\n",
     };
     match output {
         None => {

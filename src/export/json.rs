@@ -1,73 +1,49 @@
-//! The summary as JSON, for other programs.
+//! The summary as JSON, for other programs: the presented views,
+//! serialised as they are (so `--present` de-identifies it exactly as the
+//! console does, and every string is already sanitised for a terminal).
+//!
+//! The shape: the `CaseView` fields at the top level, then the verdict
+//! under `readiness` and the disclaimer.
+//!
+//! ```text
+//! {
+//!   "privacy": "full" | "deidentified",
+//!   "id": "lumbar-…" | null,            // null when de-identified
+//!   "title", "alias", "region",
+//!   "header": [{ "label", "value", "kind": "text"|"date"|"note"|"pending" }],
+//!   "summary": … | null, "teaching_points": […], "tags": […],
+//!   "review_day", "review_label", "span_days",   // days from onset
+//!   "events": [{ "kind": "pt"|"workup"|…, "day", "end_day", "date_label",
+//!                "title", "short", "post_op", "after_review",
+//!                "step": "workup"|… | null, "step_label",
+//!                "fields": [{ "label", "value", "kind" }],
+//!                "pain", "function": { "instrument", "name", "score", "max",
+//!                                      "higher_is_better" } | null }],
+//!   "readiness": { "privacy", "rules_version", "profile", "score", "band", "next_step",
+//!                  "next_step_reason", "documented_weeks", "as_of",
+//!                  "as_of_day", "scored_before_surgery",
+//!                  "criteria": [{ "id", "label", "status", "points",
+//!                                 "detail", "basis", "evidence": [event index] }],
+//!                  "confounders": [{ "id", "label", "detail", "evidence" }],
+//!                  "cautions": [{ "id", "label", "detail", "evidence" }] },
+//!   "disclaimer": "…"
+//! }
+//! ```
+//!
+//! Ids and enumerated values are the kebab-case words of `score --json`;
+//! `evidence` holds indices into `events`. `pathwise score --json` remains
+//! the contract of READINESS.md, with calendar dates and raw strings.
 
 use super::DISCLAIMER;
-use super::markdown::View;
-use crate::case::Case;
-use crate::case::describe::{NOTE_HIDDEN, deidentify};
-use crate::rules::{Readiness, pathway, to_json};
+use crate::present::{CaseView, VerdictView};
+use serde_json::{Value, json};
 
-/// The summary as JSON: the case's facts and the `score --json` verdict.
-pub fn json(case: &Case, r: &Readiness, present: bool) -> serde_json::Value {
-    let v = View { case, present };
-    let plain = |s: &str| {
-        if present {
-            deidentify(case, s, false)
-        } else {
-            s.to_string()
-        }
-    };
-    let events: Vec<serde_json::Value> = case
-        .events()
-        .into_iter()
-        .map(|e| {
-            let fields: serde_json::Map<String, serde_json::Value> = case
-                .event_fields(e)
-                .into_iter()
-                .map(|f| {
-                    let value = match f.value {
-                        crate::case::describe::Value::Text(s) => plain(&s),
-                        crate::case::describe::Value::Date(d) => v.date(d),
-                        crate::case::describe::Value::Note(_) if present => NOTE_HIDDEN.to_string(),
-                        crate::case::describe::Value::Note(s) => s,
-                    };
-                    (f.name.replace(' ', "_"), serde_json::Value::String(value))
-                })
-                .collect();
-            serde_json::json!({
-                "date": v.date(case.event_date(e)),
-                "kind": e.kind.as_str(),
-                "after_review_date": case.event_date(e) > case.as_of,
-                "step": pathway::step_of(case, e).map(|s| s.as_str()),
-                "fields": fields,
-            })
-        })
-        .collect();
-    let mut verdict = to_json(case, r);
-    if present {
-        // the verdict's dates and quoted notes, as the Markdown shows them
-        let text = serde_json::to_string(&verdict).unwrap_or_default();
-        verdict = serde_json::from_str(&deidentify(case, &text, false)).unwrap_or(verdict);
+/// The summary as JSON: the case view, its verdict and the disclaimer.
+pub fn json(v: &CaseView, r: &VerdictView) -> Value {
+    let mut out = serde_json::to_value(v).unwrap_or_else(|_| json!({}));
+    if let Value::Object(m) = &mut out {
+        m.insert("readiness".into(), serde_json::to_value(r).unwrap_or(Value::Null));
+        m.insert("disclaimer".into(), json!(DISCLAIMER));
     }
-    let p = &case.presentation;
-    let mut patient = serde_json::json!({ "alias": case.patient.alias, "age": case.patient.age_label() });
-    if !present {
-        patient["sex"] = serde_json::json!(case.patient.sex.as_str());
-        patient["occupation"] = serde_json::json!(case.patient.occupation);
-    }
-    serde_json::json!({
-        "id": case.id,
-        "title": plain(&case.title),
-        "region": case.region.as_str(),
-        "patient": patient,
-        "onset": v.date(p.onset),
-        "as_of": v.date(case.as_of),
-        "complaint": plain(&p.complaint),
-        "initial_diagnosis": plain(&p.initial_diagnosis),
-        "working_diagnosis": p.working_diagnosis.as_deref().map(plain),
-        "diagnosis_revised_on": p.diagnosis_revised_on.map(|d| v.date(d)),
-        "summary": case.summary.as_deref().map(plain),
-        "events": events,
-        "readiness": verdict,
-        "disclaimer": DISCLAIMER,
-    })
+    out
 }

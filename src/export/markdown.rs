@@ -1,281 +1,209 @@
-//! The summary as Markdown: a page to read.
+//! The summary as Markdown: a page to read, rendered from the presented
+//! views (so `--present` de-identifies it exactly as the console does).
 
 use super::DISCLAIMER;
-use crate::case::describe::{DateStyle, NOTE_HIDDEN, deidentify, number};
-use crate::case::{Case, Date, EventRef, Phase};
-use crate::rules::{Readiness, Status};
-use crate::text;
+use crate::case::EventKind;
+use crate::case::describe::number;
+use crate::present::{CaseView, EventView, VerdictView};
+use crate::rules::Status;
 use std::fmt::Write as _;
 
-/// How the summary treats identifying detail.
-pub(super) struct View<'a> {
-    pub(super) case: &'a Case,
-    pub(super) present: bool,
+/// Text in running Markdown: a pipe would end a table cell.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|")
 }
 
-impl View<'_> {
-    fn t(&self, s: &str) -> String {
-        let safe = text::inline(s);
-        let s = if self.present {
-            deidentify(self.case, &safe, false)
-        } else {
-            safe.into_owned()
-        };
-        // a pipe would end a Markdown table cell
-        s.replace('|', "\\|")
-    }
+/// Text in a table cell: one line.
+fn cell(s: &str) -> String {
+    md(s).replace('\n', " ")
+}
 
-    pub(super) fn date(&self, d: Date) -> String {
-        let style = if self.present {
-            DateStyle::WeeksFromOnset
-        } else {
-            DateStyle::Calendar
-        };
-        self.case.date_label(d, style)
-    }
+/// A field of an event for a table cell, or "–".
+fn value(e: &EventView, label: &str) -> String {
+    e.field(label).map_or("–".to_string(), |f| cell(&f.value))
+}
 
-    fn note(&self, n: &Option<String>) -> Option<String> {
-        n.as_ref().map(|n| {
-            if self.present {
-                NOTE_HIDDEN.to_string()
-            } else {
-                self.t(n)
-            }
-        })
-    }
+/// The event's fields but those named in `skip`, "label: value; …".
+fn rest(e: &EventView, skip: &[&str]) -> String {
+    let parts: Vec<String> = e
+        .fields
+        .iter()
+        .filter(|f| !skip.contains(&f.label.as_str()))
+        .map(|f| format!("{}: {}", f.label, cell(&f.value)))
+        .collect();
+    parts.join("; ")
+}
+
+/// "- **wk 7 MRI lumbar spine**: findings: …; lesion: …".
+fn event_item(o: &mut String, e: &EventView, skip: &[&str]) {
+    let detail = rest(e, skip);
+    let sep = if detail.is_empty() { "" } else { ": " };
+    let _ = writeln!(o, "- **{} {}**{sep}{detail}", e.date_label, cell(&e.title));
+}
+
+fn of_kind<'a>(v: &'a CaseView, kinds: &'a [EventKind]) -> impl Iterator<Item = &'a EventView> + 'a {
+    v.events.iter().filter(move |e| kinds.contains(&e.kind))
 }
 
 /// The summary as Markdown.
-pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
-    let v = View { case, present };
-    let p = &case.presentation;
+pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Referral summary: {}\n", v.t(&case.title));
-    let who = if present {
-        format!("{}, age {}", v.t(&case.patient.alias), case.patient.age_label())
-    } else {
-        let mut w = format!(
-            "{}, age {}, {}",
-            v.t(&case.patient.alias),
-            case.patient.age_label(),
-            case.patient.sex
-        );
-        if let Some(occ) = &case.patient.occupation {
-            let _ = write!(w, ", {}", v.t(occ));
-        }
-        w
-    };
-    let _ = writeln!(o, "- **Patient:** {who}");
-    let _ = writeln!(o, "- **Region:** {}", case.region);
+    let header = |label: &str| v.field(label).map(|f| md(&f.value));
+    let _ = writeln!(o, "# Referral summary: {}\n", md(&v.title));
+    if let Some(p) = header("patient") {
+        let _ = writeln!(o, "- **Patient:** {p}");
+    }
+    let _ = writeln!(o, "- **Region:** {}", v.region);
     let _ = writeln!(
         o,
         "- **Onset:** {}; **reviewed as of** {}",
-        v.date(p.onset),
-        v.date(case.as_of)
+        header("onset").unwrap_or_default(),
+        md(&v.review_label)
     );
-    let _ = writeln!(o, "- **Case id:** `{}`\n", case.id);
-    let _ = writeln!(o, "> {DISCLAIMER}\n");
+    if let Some(id) = &v.id {
+        let _ = writeln!(o, "- **Case id:** `{id}`");
+    }
+    if let Some(f) = &v.file {
+        let _ = writeln!(o, "- **File:** {}", md(f));
+    }
+    let _ = writeln!(o, "\n> {DISCLAIMER}\n");
 
     let _ = writeln!(o, "## Presentation\n");
-    let _ = writeln!(o, "{}\n", v.t(&p.complaint));
-    if !p.pain_quality.is_empty() {
-        let q: Vec<&str> = p.pain_quality.iter().map(|q| q.as_str()).collect();
-        let neuro = if p.has_neuropathic_features() {
-            " (neuropathic features)"
-        } else {
-            ""
-        };
-        let _ = writeln!(o, "Pain quality: {}{neuro}.\n", q.join(", "));
+    if let Some(c) = header("complaint") {
+        let _ = writeln!(o, "{c}\n");
     }
-    if let Some(s) = &case.summary {
-        let _ = writeln!(o, "{}\n", v.t(s));
+    if let Some(q) = header("pain quality") {
+        let _ = writeln!(o, "Pain quality: {q}.\n");
+    }
+    let more: Vec<_> = v
+        .header
+        .iter()
+        .filter(|f| {
+            ![
+                "patient",
+                "region",
+                "onset",
+                "review date",
+                "complaint",
+                "pain quality",
+                "diagnosis",
+                "working dx",
+                "case id",
+                "file",
+            ]
+            .contains(&f.label.as_str())
+        })
+        .collect();
+    for f in &more {
+        let _ = writeln!(o, "- {}: {}", f.label, md(&f.value));
+    }
+    if !more.is_empty() {
+        o.push('\n');
+    }
+    if let Some(s) = &v.summary {
+        let _ = writeln!(o, "{}\n", md(s));
     }
 
     let _ = writeln!(o, "## Diagnosis\n");
-    let _ = writeln!(o, "- Initial: {}", v.t(&p.initial_diagnosis));
-    match (&p.working_diagnosis, p.diagnosis_revised_on) {
-        (Some(w), Some(d)) => {
-            let _ = writeln!(o, "- Revised ({}): {}", v.date(d), v.t(w));
-        }
-        (Some(w), None) => {
-            let _ = writeln!(o, "- Working: {}", v.t(w));
-        }
-        _ => {}
+    if let Some(d) = header("diagnosis") {
+        let _ = writeln!(o, "- Initial: {d}");
+    }
+    if let Some(w) = header("working dx") {
+        let _ = writeln!(o, "- Working: {w}");
     }
     o.push('\n');
 
     let _ = writeln!(o, "## Conservative course\n");
-    if case.pt.is_empty() {
+    let pt: Vec<&EventView> = of_kind(v, &[EventKind::Pt]).collect();
+    if pt.is_empty() {
         let _ = writeln!(o, "No physical therapy on file.\n");
     } else {
-        let _ = writeln!(
-            o,
-            "| start | end | phase | attended | home exercise | modalities | response |"
-        );
-        let _ = writeln!(o, "|---|---|---|---|---|---|---|");
-        for c in &case.pt {
-            let attended = match (c.sessions_attended, c.sessions_planned) {
-                (Some(a), Some(p)) => format!("{a} of {p}"),
-                (Some(a), None) => a.to_string(),
-                _ => "–".into(),
-            };
-            let modalities: Vec<&str> = c.modalities.iter().map(|m| m.as_str()).collect();
+        let cols = [
+            "start",
+            "end",
+            "phase",
+            "sessions",
+            "home exercise",
+            "modalities",
+            "response",
+        ];
+        let _ = writeln!(o, "| {} | more |", cols.join(" | "));
+        let _ = writeln!(o, "|{}---|", "---|".repeat(cols.len()));
+        for e in &pt {
+            let cells: Vec<String> = cols.iter().map(|c| value(e, c)).collect();
+            let mut skip = cols.to_vec();
+            skip.push("barriers");
+            let more = rest(e, &skip);
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {attended} | {} | {} | {} |",
-                v.date(c.start),
-                c.end.map_or("ongoing".to_string(), |e| v.date(e)),
-                c.phase,
-                c.hep_adherence.map_or("–", |a| a.as_str()),
-                modalities.join(", "),
-                c.response.map_or("–", |r| r.as_str()),
+                "| {} | {} |",
+                cells.join(" | "),
+                if more.is_empty() { "–".to_string() } else { more }
             );
         }
         o.push('\n');
-        for c in case.pt.iter().filter(|c| !c.barriers.is_empty()) {
-            let _ = writeln!(o, "Barriers ({}): {}.", v.date(c.start), v.t(&c.barriers.join(", ")));
+        for e in &pt {
+            if let Some(b) = e.field("barriers") {
+                let _ = writeln!(o, "Barriers ({}): {}.", e.date_label, md(&b.value));
+            }
         }
-        if case.pt.iter().any(|c| c.phase == Phase::PostOp) {
+        if pt.iter().any(|e| e.post_op) {
             let _ = writeln!(o, "Post-operative courses are rehabilitation, not conservative care.");
         }
         o.push('\n');
     }
 
-    let _ = writeln!(o, "## Imaging and nerve studies\n");
-    if case.workup.is_empty() {
-        let _ = writeln!(o, "None on file.\n");
-    }
-    for w in &case.workup {
-        let site = w.site.as_deref().map(|s| format!(" {}", v.t(s))).unwrap_or_default();
-        let mut graded = Vec::new();
-        if let Some(l) = w.lesion {
-            graded.push(l.to_string());
+    let sections: [(&str, &[EventKind], &[&str]); 3] = [
+        (
+            "Imaging and nerve studies",
+            &[EventKind::Workup],
+            &["date", "test", "site"],
+        ),
+        ("Medications", &[EventKind::Medication], &["start", "drug"]),
+        ("Injections", &[EventKind::Injection], &["date"]),
+    ];
+    for (heading, kinds, skip) in sections {
+        let _ = writeln!(o, "## {heading}\n");
+        let mut any = false;
+        for e in of_kind(v, kinds) {
+            event_item(&mut o, e, skip);
+            any = true;
         }
-        if let Some(s) = w.severity {
-            graded.push(s.to_string());
+        if !any {
+            let _ = writeln!(o, "None on file.");
         }
-        if let Some(l) = &w.level {
-            graded.push(format!("at {}", v.t(l)));
-        }
-        if w.instability == Some(true) {
-            graded.push("instability".into());
-        }
-        if let Some(n) = &w.nerve {
-            graded.push(format!("nerve {}", v.t(n)));
-        }
-        let graded = if graded.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", graded.join(", "))
-        };
-        let _ = writeln!(
-            o,
-            "- **{} {}{site}**: {}{graded}",
-            v.date(w.date),
-            w.test.label(),
-            v.t(&w.findings)
-        );
+        o.push('\n');
     }
-    o.push('\n');
-
-    let _ = writeln!(o, "## Medications\n");
-    if case.medication.is_empty() {
-        let _ = writeln!(o, "None on file.\n");
-    }
-    for m in &case.medication {
-        let end = m.end.map_or("ongoing".to_string(), |e| v.date(e));
-        let dose = m.dose.as_deref().map(|d| format!(", {}", v.t(d))).unwrap_or_default();
-        let response = m.response.map_or("not recorded".to_string(), |r| r.to_string());
-        let side = m
-            .side_effects
-            .as_deref()
-            .map(|s| format!("; side effects: {}", v.t(s)))
-            .unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "- {} ({}{dose}), {} to {end}: response {response}{side}",
-            v.t(&m.drug),
-            m.class,
-            v.date(m.start)
-        );
-    }
-    o.push('\n');
-
-    let _ = writeln!(o, "## Injections\n");
-    if case.injection.is_empty() {
-        let _ = writeln!(o, "None on file.\n");
-    }
-    for i in &case.injection {
-        let level = i.level.as_deref().map(|l| format!(" {}", v.t(l))).unwrap_or_default();
-        let guidance = i.guidance.map(|g| format!(", {g} guided")).unwrap_or_default();
-        let relief = match (i.relief_percent, i.relief_weeks) {
-            (Some(p), Some(w)) => format!("{p}% relief for {} weeks", number(w)),
-            (Some(p), None) => format!("{p}% relief"),
-            (None, Some(w)) => format!("relief for {} weeks", number(w)),
-            (None, None) => "relief not recorded".into(),
-        };
-        let resumed = match i.resumed_pt {
-            Some(true) => "; resumed PT",
-            Some(false) => "; did not resume PT",
-            None => "",
-        };
-        let _ = writeln!(o, "- {} {}{level}{guidance}: {relief}{resumed}", v.date(i.date), i.kind);
-    }
-    o.push('\n');
 
     let _ = writeln!(o, "## Outcome measures\n");
-    if case.assessment.is_empty() {
+    let assessments: Vec<&EventView> = of_kind(v, &[EventKind::Assessment]).collect();
+    if assessments.is_empty() {
         let _ = writeln!(o, "None on file.\n");
     } else {
-        let _ = writeln!(o, "| date | pain 0-10 | function | strength | numbness | red flags |");
-        let _ = writeln!(o, "|---|---|---|---|---|---|");
-        for a in &case.assessment {
-            let func = a.function.map_or("–".to_string(), |f| {
-                format!("{} {}", f.instrument.display_name(), number(f.score))
-            });
-            let strength: Vec<String> = a.strength.iter().map(|(m, g)| format!("{} {g}/5", v.t(m))).collect();
-            let numb = match &a.numbness {
-                None => "–".to_string(),
-                Some(n) if n.is_empty() => "none".to_string(),
-                Some(n) => v.t(&n.join(", ")),
-            };
-            let flags = match &a.red_flags {
-                None => "–".to_string(),
-                Some(f) if f.is_empty() => "none".to_string(),
-                Some(f) => v.t(&f.join(", ")),
-            };
+        let cols = ["date", "pain", "function", "strength", "numbness", "red flags"];
+        let _ = writeln!(o, "| {} | more |", cols.join(" | "));
+        let _ = writeln!(o, "|{}---|", "---|".repeat(cols.len()));
+        for e in &assessments {
+            let cells: Vec<String> = cols.iter().map(|c| value(e, c)).collect();
+            let more = rest(e, &cols);
             let _ = writeln!(
                 o,
-                "| {} | {} | {func} | {} | {numb} | {flags} |",
-                v.date(a.date),
-                a.pain.map_or("–".to_string(), |p| p.to_string()),
-                if strength.is_empty() {
-                    "–".to_string()
-                } else {
-                    strength.join(", ")
-                },
+                "| {} | {} |",
+                cells.join(" | "),
+                if more.is_empty() { "–".to_string() } else { more }
             );
         }
         o.push('\n');
-        if let Some(trend) = trend(case) {
+        if let Some(trend) = trend(&assessments) {
             let _ = writeln!(o, "Trend: {trend}.\n");
         }
     }
 
-    if !case.consult.is_empty() || !case.surgery.is_empty() {
+    let later = [EventKind::Consult, EventKind::Surgery];
+    if of_kind(v, &later).next().is_some() {
         let _ = writeln!(o, "## Consults and surgery\n");
-        for c in &case.consult {
-            let spec = c.specialty.map_or("consult".to_string(), |s| format!("{s} consult"));
-            let outcome = c
-                .outcome
-                .as_deref()
-                .map(|s| format!(": {}", v.t(s)))
-                .unwrap_or_default();
-            let note = v.note(&c.note).map(|n| format!(" ({n})")).unwrap_or_default();
-            let _ = writeln!(o, "- {} {spec}{outcome}{note}", v.date(c.date));
-        }
-        for s in &case.surgery {
-            let _ = writeln!(o, "- {} surgery: {}", v.date(s.date), v.t(&s.procedure));
+        for e in of_kind(v, &later) {
+            event_item(&mut o, e, &["date"]);
         }
         o.push('\n');
     }
@@ -284,17 +212,17 @@ pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
     let weeks = format!("{:.1}", r.documented_weeks);
     let _ = writeln!(
         o,
-        "**Score {} · band {} · next step: {}** ({} documented weeks of conservative care).\n",
+        "**Score {} · band {} · next step: {}** ({} documented weeks of conservative care, as of {}).\n",
         r.score,
         r.band.label(),
         r.next_step.label(),
-        weeks
+        weeks,
+        md(&r.as_of)
     );
-    let _ = writeln!(o, "{}\n", v.t(&r.next_step_reason));
-    let _ = writeln!(o, "| criterion | status | points | detail | evidence |");
-    let _ = writeln!(o, "|---|---|---|---|---|");
+    let _ = writeln!(o, "{}\n", md(&r.next_step_reason));
+    let _ = writeln!(o, "| criterion | status | points | detail | basis | evidence |");
+    let _ = writeln!(o, "|---|---|---|---|---|---|");
     for c in &r.criteria {
-        let evidence: Vec<String> = c.evidence.iter().map(|e| evidence_label(&v, *e)).collect();
         let pts = if c.status == Status::Met || c.points != 0.0 {
             number((c.points * 10.0).round() / 10.0)
         } else {
@@ -302,12 +230,13 @@ pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
         };
         let _ = writeln!(
             o,
-            "| {} | {} {} | {pts} | {} | {} |",
-            c.id.label(),
+            "| {} | {} {} | {pts} | {} | {} | {} |",
+            c.label,
             c.status.symbol(true),
             c.status.as_str(),
-            v.t(&c.detail),
-            evidence.join("; ")
+            cell(&c.detail),
+            cell(&c.basis),
+            evidence(v, &c.evidence)
         );
     }
     o.push('\n');
@@ -316,50 +245,61 @@ pub fn markdown(case: &Case, r: &Readiness, present: bool) -> String {
         let _ = writeln!(o, "No confounder found.\n");
     }
     for f in &r.confounders {
-        let _ = writeln!(o, "- **{}**: {}", f.id.label(), v.t(&f.detail));
+        let _ = writeln!(o, "- **{}**: {}", f.label, md(&f.detail));
     }
     if !r.confounders.is_empty() {
+        o.push('\n');
+    }
+    if !r.cautions.is_empty() {
+        let _ = writeln!(o, "### Cautions\n");
+        for c in &r.cautions {
+            let _ = writeln!(o, "- **{}**: {}", md(&c.label), md(&c.detail));
+        }
         o.push('\n');
     }
     let _ = writeln!(o, "---\n\n*{DISCLAIMER}*");
     o
 }
 
-fn evidence_label(v: &View, e: EventRef) -> String {
-    format!("{} {}", v.date(v.case.event_date(e)), e.kind.as_str())
+/// Evidence indices as "wk 7 workup; wk 10 injection".
+fn evidence(v: &CaseView, refs: &[usize]) -> String {
+    let labels: Vec<String> = refs
+        .iter()
+        .filter_map(|&i| v.events.get(i))
+        .map(|e| format!("{} {}", e.date_label, e.kind.as_str()))
+        .collect();
+    labels.join("; ")
 }
 
-/// "pain 7 → 8, ODI 46 → 52", first to latest.
-fn trend(case: &Case) -> Option<String> {
+/// "pain 7 → 8, ODI 46 → 52 (lower is better)", first to latest.
+fn trend(assessments: &[&EventView]) -> Option<String> {
     let mut parts = Vec::new();
-    let pains: Vec<u8> = case.assessment.iter().filter_map(|a| a.pain).collect();
+    let pains: Vec<u8> = assessments.iter().filter_map(|a| a.pain).collect();
     if let (Some(first), Some(last)) = (pains.first(), pains.last()) {
         if pains.len() > 1 {
             parts.push(format!("pain {first} → {last}"));
         }
     }
-    let first_fn = case.assessment.iter().find_map(|a| a.function)?;
-    let scores: Vec<f64> = case
-        .assessment
-        .iter()
-        .filter_map(|a| {
-            a.function
-                .filter(|f| f.instrument == first_fn.instrument)
-                .map(|f| f.score)
-        })
-        .collect();
-    if scores.len() > 1 {
-        let dir = if first_fn.instrument.higher_is_better() {
-            "higher is better"
-        } else {
-            "lower is better"
-        };
-        parts.push(format!(
-            "{} {} → {} ({dir})",
-            first_fn.instrument.display_name(),
-            number(scores[0]),
-            number(scores[scores.len() - 1])
-        ));
+    if let Some(first) = assessments.iter().find_map(|a| a.function.as_ref()) {
+        let scores: Vec<f64> = assessments
+            .iter()
+            .filter_map(|a| a.function.as_ref())
+            .filter(|f| f.instrument == first.instrument)
+            .map(|f| f.score)
+            .collect();
+        if scores.len() > 1 {
+            let dir = if first.higher_is_better {
+                "higher is better"
+            } else {
+                "lower is better"
+            };
+            parts.push(format!(
+                "{} {} → {} ({dir})",
+                first.name,
+                number(scores[0]),
+                number(scores[scores.len() - 1])
+            ));
+        }
     }
     (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -1,9 +1,9 @@
 //! The referral summary: one page a surgeon reads before a consult, as
 //! Markdown or JSON, and the safe write of every file pathwise creates.
-//! With `present`, the summary is de-identified exactly as presentation
-//! mode is (alias and age band only, dates as weeks from onset, notes
-//! hidden). Every string from the case is sanitised, since the file may
-//! well be printed to a terminal.
+//! Both render the presenter's views (`crate::present`), so a summary
+//! written while presenting is de-identified exactly as the screen is
+//! (alias and age band only, dates as weeks from onset, notes hidden), and
+//! every string from the case is already sanitised for a terminal.
 
 mod json;
 mod markdown;

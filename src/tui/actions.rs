@@ -244,6 +244,7 @@ impl App {
     }
 
     pub(super) fn toggle_present(&mut self) {
+        // the list's words and the selected case's views follow at the end of update
         self.present = !self.present;
         if self.present {
             if !self.theme_chosen {

@@ -9,8 +9,10 @@ use super::keymap::{Action, KeyMode, Keymap};
 use super::layout::{self, Mode, Pane, Panes};
 use super::search::{Haystack, Matcher};
 use super::step::Step;
-use crate::case::{Case, EventRef};
+use crate::case::{Case, Date, EventRef};
 use crate::library::{Change, Library};
+use crate::present::{self, Presenter, Privacy, VerdictView};
+use crate::rules::known::Day;
 use crate::rules::{Band, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
@@ -60,6 +62,17 @@ pub enum Overlay {
 /// The selected case's view state: reset when the case changes.
 #[derive(Debug, Clone, Default)]
 pub struct CaseView {
+    /// The selected case as the presenter shows it (de-identified while
+    /// presenting), its events in the order of `events`. Built in
+    /// `update` when the selection, the privacy or the verdict changes;
+    /// the panes draw only this and `verdict`, never the case's own text.
+    pub shown: Option<present::CaseView>,
+    /// The verdict on screen ([`App::verdict`]), presented.
+    pub verdict: Option<VerdictView>,
+    /// The step-through's stops as the presenter labels them.
+    pub stop_labels: Vec<String>,
+    /// What `shown`, `verdict` and `stop_labels` were built from.
+    presented: Option<Presented>,
     /// Every event in date order.
     pub events: Vec<EventRef>,
     /// Index into `events`.
@@ -74,8 +87,40 @@ pub struct CaseView {
     pub step: Option<Step>,
 }
 
+/// The inputs of the presented views: when any changes, they are rebuilt.
+#[derive(Debug, Clone, PartialEq)]
+struct Presented {
+    generation: u64,
+    case: usize,
+    privacy: Privacy,
+    verdict: VerdictSource,
+}
+
+/// Which readiness [`App::verdict`] shows.
+#[derive(Debug, Clone, PartialEq)]
+enum VerdictSource {
+    Recorded,
+    /// The step-through at a stop (its index), the stops themselves.
+    Step(usize, Vec<Date>),
+    WhatIf(BTreeSet<EventRef>),
+}
+
+/// A case's row in the list, as presented: alias and title.
+#[derive(Debug, Clone, Default)]
+pub struct ListLabel {
+    pub alias: String,
+    pub title: String,
+}
+
 pub struct App {
     pub library: Library,
+    /// Bumped each time the library changes under the views.
+    generation: u64,
+    /// One per library case, same order: the list's words, presented;
+    /// `None` for rows far from the list's window ([`App::label_rows`]).
+    pub labels: Vec<Option<ListLabel>>,
+    /// The library generation and privacy `labels` were presented for.
+    labels_for: Option<(u64, Privacy)>,
     pub profile: Profile,
     /// One per library case, same order.
     pub readiness: Vec<Readiness>,
@@ -122,6 +167,9 @@ impl App {
         let (theme, problem) = s.themes.resolve_or_default(&name, s.depth);
         let mut app = App {
             library: Library::empty(),
+            generation: 0,
+            labels: Vec::new(),
+            labels_for: None,
             profile: s.profile,
             readiness: Vec::new(),
             rows: Vec::new(),
@@ -150,7 +198,12 @@ impl App {
         if s.present {
             app.toggle_present();
         }
+        app.present_views();
         app
+    }
+
+    pub fn privacy(&self) -> Privacy {
+        Privacy::presenting(self.present)
     }
 
     pub fn mode(&self) -> Mode {
@@ -197,26 +250,96 @@ impl App {
         self.view.event.and_then(|i| self.view.events.get(i).copied())
     }
 
-    /// Case text for one line of the screen: sanitised; while presenting,
-    /// with calendar dates turned into weeks from onset and note text
-    /// (which rule details may quote) hidden; in ASCII mode, transliterated.
-    pub fn inline(&self, case: &Case, s: &str) -> String {
-        self.shown(case, crate::text::inline(s).into_owned(), false)
-    }
-
-    /// Case text that may wrap (newlines kept), treated like [`App::inline`].
-    pub fn block(&self, case: &Case, s: &str) -> String {
-        self.shown(case, crate::text::block(s).into_owned(), true)
-    }
-
-    fn shown(&self, case: &Case, mut s: String, block: bool) -> String {
-        if self.present {
-            s = crate::case::describe::deidentify(case, &s, block);
-        }
+    /// Presented text as drawn: transliterated to ASCII in ASCII mode.
+    pub fn ascii<'s>(&self, s: &'s str) -> std::borrow::Cow<'s, str> {
         if self.glyphs.ascii {
-            s = super::glyphs::to_ascii(&s).into_owned();
+            super::glyphs::to_ascii(s)
+        } else {
+            std::borrow::Cow::Borrowed(s)
         }
-        s
+    }
+
+    /// The list's words, presented, for the rows the list shows (and a
+    /// screenful more): filled in `update` as the list scrolls or filters,
+    /// all dropped when the library or the privacy changes. De-identifying
+    /// every title of a 100,000-case library at each `p` would cost most of
+    /// a second; the rows on screen cost well under a millisecond.
+    pub(super) fn label_rows(&mut self) {
+        let privacy = self.privacy();
+        let n = self.library.cases.len();
+        if self.labels.len() != n || self.labels_for != Some((self.generation, privacy)) {
+            self.labels = vec![None; n];
+            self.labels_for = Some((self.generation, privacy));
+        }
+        let rows = self.list_height().max(60);
+        let from = self.list.offset.saturating_sub(rows);
+        let window: Vec<usize> = self.list.visible.iter().skip(from).take(3 * rows).copied().collect();
+        for i in window {
+            if self.labels[i].is_none() {
+                let l = &self.library.cases[i];
+                let p = Presenter::new(&l.case, privacy).with_file(&l.path);
+                self.labels[i] = Some(ListLabel {
+                    alias: p.text(&l.case.patient.alias),
+                    title: p.text(&l.case.title),
+                });
+            }
+        }
+    }
+
+    /// Rebuilds the selected case's presented views when what they are
+    /// built from changed: the library, the selection, the privacy, or the
+    /// verdict on screen (step-through stop, what-if exclusions). Called
+    /// at the end of every update, so no path that changes an input can
+    /// leave a view stale; drawing never builds one.
+    pub fn present_views(&mut self) {
+        self.label_rows();
+        let source = match (&self.view.step, &self.view.what_if) {
+            (Some(step), _) => VerdictSource::Step(step.index, step.stops.clone()),
+            (None, Some(_)) => VerdictSource::WhatIf(self.view.excluded.clone()),
+            (None, None) => VerdictSource::Recorded,
+        };
+        let inputs = self.selected_index().map(|case| Presented {
+            generation: self.generation,
+            case,
+            privacy: self.privacy(),
+            verdict: source,
+        });
+        if inputs == self.view.presented && (inputs.is_some() || self.view.shown.is_none()) {
+            return;
+        }
+        let built = self.verdict().zip(self.selected_index()).map(|((case, r), i)| {
+            let p = Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
+            // in step-through, the file as it was known at "now"
+            let on = self.view.step.as_ref().map(|s| Options {
+                as_of: Some(s.now()),
+                ..Options::default()
+            });
+            let day = on.as_ref().map(|o| Day::new(case, &self.profile, o));
+            let stops = self
+                .view
+                .step
+                .as_ref()
+                .map(|s| s.stops.iter().map(|d| p.date(*d)).collect())
+                .unwrap_or_default();
+            let shown = match &day {
+                Some(day) => p.case_view_on(day),
+                None => p.case_view(),
+            };
+            (shown, p.verdict_view(r), stops)
+        });
+        match built {
+            Some((shown, verdict, stops)) => {
+                self.view.shown = Some(shown);
+                self.view.verdict = Some(verdict);
+                self.view.stop_labels = stops;
+            }
+            None => {
+                self.view.shown = None;
+                self.view.verdict = None;
+                self.view.stop_labels = Vec::new();
+            }
+        }
+        self.view.presented = inputs;
     }
 
     /// Characters of a (sanitised, fitted) title matched by the query.
@@ -263,6 +386,7 @@ impl App {
                 _ => evaluate(&l.case, &self.profile, &opts),
             })
             .collect();
+        self.generation += 1;
         self.rows = self
             .library
             .cases
@@ -304,8 +428,14 @@ impl App {
         self.panes().list.map_or(10, |r| r.height.saturating_sub(3) as usize)
     }
 
-    /// Applies one message.
+    /// Applies one message, then brings the presented views up to date.
     pub fn update(&mut self, msg: Msg) -> Effect {
+        let effect = self.apply(msg);
+        self.present_views();
+        effect
+    }
+
+    fn apply(&mut self, msg: Msg) -> Effect {
         match msg {
             Msg::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);

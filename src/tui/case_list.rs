@@ -63,7 +63,13 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
         .take(usize::from(rows_area.height));
     for (row_y, (pos, &i)) in visible.enumerate() {
         let y = rows_area.y + row_y as u16;
-        let case = &app.library.cases[i].case;
+        // the list's words as presented (alias and title), never the file's;
+        // `update` presents the rows in view, so a missing one is only a gap
+        let (alias, title) = app
+            .labels
+            .get(i)
+            .and_then(Option::as_ref)
+            .map_or(("…", "…"), |l| (l.alias.as_str(), l.title.as_str()));
         let r = &app.readiness[i];
         let selected = pos == list.selected;
         let base = if selected {
@@ -74,7 +80,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
         let pointer = if selected { g.pointer() } else { " " };
         buf.set_string(inner.x, y, " ".repeat(width), base);
         buf.set_string(inner.x, y, pointer, base.add_modifier(Modifier::BOLD));
-        let alias = textfit::fit(&app.inline(case, &case.patient.alias), alias_w, g.ellipsis());
+        let alias = textfit::fit(&app.ascii(alias), alias_w, g.ellipsis());
         buf.set_string(
             inner.x + 2,
             y,
@@ -82,7 +88,7 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
             base.patch(th.style(Role::Muted))
                 .patch(sel_only(selected, th.style(Role::Selection))),
         );
-        let title = textfit::fit(&app.inline(case, &case.title), title_w, g.ellipsis());
+        let title = textfit::fit(&app.ascii(title), title_w, g.ellipsis());
         let hl = if query.is_empty() {
             Vec::new()
         } else {

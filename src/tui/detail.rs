@@ -1,173 +1,99 @@
 //! The detail pane: every field of the selected event, or, with none
-//! selected, the case: patient, presentation, summary and teaching points.
-//! In presentation mode dates become week offsets and notes are hidden.
+//! selected, the case: its header fields, summary and teaching points.
+//! Everything drawn comes from the presented views (`App::view.shown`), so
+//! presentation mode's week offsets, hidden notes and alias-only patient
+//! are the presenter's, not this pane's.
 
 use super::app::App;
 use super::step::{CHOICES, Step};
 use super::textfit::wrap;
-use crate::case::describe::{DateStyle, Value};
-use crate::case::{Case, EventRef};
-use crate::rules::pathway;
+use crate::present::{CaseView, FieldKind};
+use crate::rules::NextStep;
 use crate::theme::Role;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-pub use crate::case::describe::NOTE_HIDDEN;
-
-fn date_style(app: &App) -> DateStyle {
-    if app.present {
-        DateStyle::WeeksFromOnset
-    } else {
-        DateStyle::Calendar
-    }
-}
-
 /// The pane's title: the event's date and title, or the case's.
-pub fn title(app: &App, case: &Case, event: Option<EventRef>) -> String {
-    match event {
-        Some(r) => format!(
-            "{} {} {}",
-            case.date_label(case.event_date(r), date_style(app)),
-            app.glyphs.dot(),
-            app.inline(case, &case.event_title(r))
-        ),
-        None => format!(
-            "{} {} {}",
-            app.inline(case, &case.patient.alias),
-            app.glyphs.dot(),
-            app.inline(case, &case.title)
-        ),
-    }
+pub fn title(app: &App, shown: &CaseView, event: Option<usize>) -> String {
+    let dot = app.glyphs.dot();
+    let s = match event.and_then(|i| shown.events.get(i)) {
+        Some(e) => format!("{} {dot} {}", e.date_label, e.title),
+        None => format!("{} {dot} {}", shown.alias, shown.title),
+    };
+    app.ascii(&s).into_owned()
 }
 
-pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec<Line<'static>> {
+/// The pane's lines at `width` columns, for the selected event (an index
+/// into the case's events) or the case.
+pub fn lines(app: &App, shown: &CaseView, event: Option<usize>, width: u16) -> Vec<Line<'static>> {
     let w = usize::from(width.max(10));
     let th = &app.theme;
     let key_style = th.style(Role::Muted);
     let text_style = th.style(Role::Text);
     let mut out = Vec::new();
-    let field = |out: &mut Vec<Line<'static>>, name: &str, value: &str| {
-        let name_w = 15;
-        let wrapped = wrap(value, w.saturating_sub(name_w).max(8));
+    let field = |out: &mut Vec<Line<'static>>, name: &str, value: &str, kind: FieldKind| {
+        let name_w = 15.max(name.len() + 1);
+        let style = match kind {
+            FieldKind::Pending => th.style(Role::Muted).add_modifier(Modifier::ITALIC),
+            _ => text_style,
+        };
+        let wrapped = wrap(&app.ascii(value), w.saturating_sub(name_w).max(8));
         for (i, l) in wrapped.into_iter().enumerate() {
             let key = if i == 0 {
                 format!("{name:<name_w$}")
             } else {
                 " ".repeat(name_w)
             };
-            out.push(Line::from(vec![
-                Span::styled(key, key_style),
-                Span::styled(l, text_style),
-            ]));
+            out.push(Line::from(vec![Span::styled(key, key_style), Span::styled(l, style)]));
         }
     };
-    let style = date_style(app);
     if let Some(step) = &app.view.step {
         if event.is_none() {
-            return step_lines(app, case, step, w);
+            return step_lines(app, shown, step, w);
         }
     }
-    if let Some(r) = event {
-        if app.view.excluded.contains(&r) {
+    if let Some(e) = event.and_then(|i| shown.events.get(i)) {
+        let excluded = event
+            .and_then(|i| app.view.events.get(i))
+            .is_some_and(|r| app.view.excluded.contains(r));
+        if excluded {
             out.push(Line::from(Span::styled(
                 "left out of scoring (what-if); x puts it back, X restores all".to_string(),
                 th.style(Role::Warn),
             )));
         }
-        if let Some(step) = pathway::step_of(case, r) {
-            field(&mut out, "pathway", &pathway::step_label(step));
+        if let Some(step) = &e.step_label {
+            field(&mut out, "pathway", step, FieldKind::Text);
         }
-        if case.event_date(r) > case.as_of {
+        if e.after_review {
             out.push(Line::from(Span::styled(
                 "after the review date: shown greyed, not scored".to_string(),
                 th.style(Role::Warn),
             )));
         }
-        for f in case.event_fields(r) {
-            let value = match f.value {
-                Value::Text(s) => app.block(case, &s),
-                Value::Date(d) => case.date_label(d, style),
-                Value::Note(_) if app.present => NOTE_HIDDEN.to_string(),
-                Value::Note(s) => app.block(case, &s),
-            };
-            field(&mut out, f.name, &value);
+        for f in &e.fields {
+            field(&mut out, &f.label, &f.value, f.kind);
         }
         return out;
     }
-    let p = &case.patient;
-    let pr = &case.presentation;
-    let who = if app.present {
-        format!("{}, age {}", app.inline(case, &p.alias), p.age_label())
-    } else {
-        let mut s = format!("{}, age {}, {}", app.inline(case, &p.alias), p.age_label(), p.sex);
-        if let Some(o) = &p.occupation {
-            s.push_str(&format!(", {}", app.inline(case, o)));
-        }
-        s
-    };
-    field(&mut out, "patient", &who);
-    field(&mut out, "region", case.region.as_str());
-    field(&mut out, "onset", &case.date_label(pr.onset, style));
-    field(&mut out, "review date", &case.date_label(case.as_of, style));
-    field(&mut out, "complaint", &app.block(case, &pr.complaint));
-    field(&mut out, "diagnosis", &app.block(case, &pr.initial_diagnosis));
-    if let Some(wd) = &pr.working_diagnosis {
-        let when = pr
-            .diagnosis_revised_on
-            .map(|d| format!(" (revised {})", case.date_label(d, style)))
-            .unwrap_or_default();
-        field(&mut out, "working dx", &format!("{}{when}", app.block(case, wd)));
+    for f in &shown.header {
+        field(&mut out, &f.label, &f.value, f.kind);
     }
-    if !pr.pain_quality.is_empty() {
-        let q: Vec<&str> = pr.pain_quality.iter().map(|q| q.as_str()).collect();
-        let neuro = if pr.has_neuropathic_features() {
-            " (neuropathic)"
-        } else {
-            ""
-        };
-        field(&mut out, "pain quality", &format!("{}{neuro}", q.join(", ")));
-    }
-    if let Some(l) = &case.lifestyle {
-        let mut parts = Vec::new();
-        if let Some(s) = l.sleep {
-            parts.push(format!("sleep {s}"));
-        }
-        if let Some(n) = l.nutrition {
-            parts.push(format!("nutrition {n}"));
-        }
-        if let Some(s) = l.smoking {
-            parts.push(if s {
-                "smoker".to_string()
-            } else {
-                "non-smoker".to_string()
-            });
-        }
-        if l.note.is_some() {
-            parts.push(if app.present {
-                NOTE_HIDDEN.to_string()
-            } else {
-                app.block(case, l.note.as_deref().unwrap_or(""))
-            });
-        }
-        if !parts.is_empty() {
-            field(&mut out, "lifestyle", &parts.join("; "));
-        }
-    }
-    if let Some(s) = &case.summary {
+    if let Some(s) = &shown.summary {
         out.push(Line::default());
         out.push(Line::from(Span::styled("Summary".to_string(), th.style(Role::Title))));
-        for l in wrap(&app.block(case, s), w) {
+        for l in wrap(&app.ascii(s), w) {
             out.push(Line::from(Span::styled(l, text_style)));
         }
     }
-    if !case.teaching_points.is_empty() {
+    if !shown.teaching_points.is_empty() {
         out.push(Line::default());
         out.push(Line::from(Span::styled(
             "Teaching points".to_string(),
             th.style(Role::Title),
         )));
-        for tp in &case.teaching_points {
-            for (i, l) in wrap(&app.block(case, tp), w.saturating_sub(2)).into_iter().enumerate() {
+        for tp in &shown.teaching_points {
+            for (i, l) in wrap(&app.ascii(tp), w.saturating_sub(2)).into_iter().enumerate() {
                 let bullet = if i == 0 {
                     format!("{} ", app.glyphs.dash())
                 } else {
@@ -180,9 +106,9 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
             }
         }
     }
-    if !case.tags.is_empty() {
+    if !shown.tags.is_empty() {
         out.push(Line::default());
-        field(&mut out, "tags", &app.inline(case, &case.tags.join(", ")));
+        field(&mut out, "tags", &shown.tags.join(", "), FieldKind::Text);
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
@@ -193,12 +119,19 @@ pub fn lines(app: &App, case: &Case, event: Option<EventRef>, width: u16) -> Vec
 }
 
 /// The step-through's question, its reveal, or the closing summary.
-fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static>> {
+fn step_lines(app: &App, shown: &CaseView, step: &Step, w: usize) -> Vec<Line<'static>> {
     let th = &app.theme;
-    let style = date_style(app);
     let mut out = Vec::new();
+    // the stop's day, as the presenter labelled it
+    let label = |day| {
+        step.stops
+            .iter()
+            .position(|d| *d == day)
+            .and_then(|i| app.view.stop_labels.get(i))
+            .map_or("?", String::as_str)
+    };
     let para = |out: &mut Vec<Line<'static>>, s: &str, role: Role| {
-        for l in wrap(s, w) {
+        for l in wrap(&app.ascii(s), w) {
             out.push(Line::from(Span::styled(l, th.style(role))));
         }
     };
@@ -216,14 +149,14 @@ fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static
         out.push(Line::default());
         for a in &step.answers {
             let happened = a.happened.map_or("nothing further recorded".to_string(), |(r, s)| {
-                happened_label(app, case, r, s)
+                happened_label(app, shown, r, s)
             });
             let mark = if a.given == a.rules { app.glyphs.pointer() } else { " " };
             para(
                 &mut out,
                 &format!(
                     "{mark} {}: you {} · rules {} · then {}",
-                    case.date_label(a.day, style),
+                    label(a.day),
                     a.given.label(),
                     a.rules.label(),
                     happened
@@ -239,7 +172,7 @@ fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static
         );
         return out;
     }
-    let now = case.date_label(step.now(), style);
+    let now = label(step.now());
     match &step.answered {
         None => {
             para(&mut out, &format!("{now}: what should come next?"), Role::Title);
@@ -282,13 +215,11 @@ fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static
                 &format!("The rules say: {} ({agree})", a.rules.label()),
                 Role::Text,
             );
-            para(
-                &mut out,
-                &format!("  because {}", app.inline(case, &a.reason)),
-                Role::Muted,
-            );
+            // the reason the rules gave at this stop: the verdict on screen
+            let reason = app.view.verdict.as_ref().map_or("", |v| v.next_step_reason.as_str());
+            para(&mut out, &format!("  because {reason}"), Role::Muted);
             let happened = a.happened.map_or("nothing further is recorded".to_string(), |(r, s)| {
-                happened_label(app, case, r, s)
+                happened_label(app, shown, r, s)
             });
             para(&mut out, &format!("What happened next: {happened}"), Role::Text);
             para(&mut out, "Enter or → goes on to the next stop", Role::Muted);
@@ -297,11 +228,16 @@ fn step_lines(app: &App, case: &Case, step: &Step, w: usize) -> Vec<Line<'static
     out
 }
 
-fn happened_label(app: &App, case: &Case, r: EventRef, s: Option<crate::rules::NextStep>) -> String {
-    let when = case.date_label(case.event_date(r), date_style(app));
-    let what = app.inline(case, &case.event_title(r));
+fn happened_label(app: &App, shown: &CaseView, r: crate::case::EventRef, s: Option<NextStep>) -> String {
+    let event = app
+        .view
+        .events
+        .iter()
+        .position(|e| *e == r)
+        .and_then(|i| shown.events.get(i));
+    let (when, what) = event.map_or(("?", "an event"), |e| (e.date_label.as_str(), e.title.as_str()));
     match s {
-        Some(step) => format!("{when} {what} ({})", pathway::step_label(step)),
+        Some(step) => format!("{when} {what} ({})", crate::rules::pathway::step_label(step)),
         None => format!("{when} {what}"),
     }
 }

@@ -51,10 +51,11 @@ impl App {
                         }
                     }
                     Pane::Timeline => {
-                        if let Some((case, _)) = self.selected() {
-                            let events = self.timeline_events();
-                            let geo = timeline::Geometry::new(case, events, area);
-                            if let Some(hit) = geo.hit(case, events, m.column, m.row) {
+                        if let Some(view) = &self.view.shown {
+                            let n = self.timeline_events().len().min(view.events.len());
+                            let events = &view.events[..n];
+                            let geo = timeline::Geometry::new(view, events, area);
+                            if let Some(hit) = geo.hit(events, m.column, m.row) {
                                 self.view.event = Some(hit);
                                 self.view.detail_scroll = 0;
                             }

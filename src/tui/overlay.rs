@@ -113,7 +113,14 @@ pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
             th.style(Role::Ok),
         )));
     }
-    for e in &app.library.errors {
+    if app.present && !app.library.errors.is_empty() {
+        // a file name (and a value echoed from the file) may name a patient
+        lines.push(Line::from(Span::styled(
+            " file names and messages are hidden while presenting; p stops presenting".to_string(),
+            th.style(Role::Muted),
+        )));
+    }
+    for e in app.library.errors.iter().filter(|_| !app.present) {
         let place = match (e.line, e.column) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
             _ => String::new(),

@@ -6,9 +6,8 @@
 use super::app::App;
 use super::glyphs::Glyphs;
 use super::textfit::wrap;
-use crate::case::Case;
-use crate::case::describe::DateStyle;
-use crate::rules::{Band, Readiness, Status};
+use crate::present::VerdictView;
+use crate::rules::{Band, Status};
 use crate::theme::{Role, Theme};
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -49,25 +48,15 @@ pub fn status_role(s: Status) -> Role {
 }
 
 /// The panel's lines for `width` columns, each with the criterion it
-/// belongs to.
-pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'static>, Option<usize>)> {
+/// belongs to. Every word comes from the presented verdict.
+pub fn lines(app: &App, r: &VerdictView, width: u16) -> Vec<(Line<'static>, Option<usize>)> {
     let theme: &Theme = &app.theme;
     let g = app.glyphs;
     let w = usize::from(width.max(8));
     let mut out: Vec<(Line<'static>, Option<usize>)> = Vec::new();
     let band_style = theme.style(band_role(r.band));
     if let Some(step) = &app.view.step {
-        let style = if app.present {
-            DateStyle::WeeksFromOnset
-        } else {
-            DateStyle::Calendar
-        };
-        let head = format!(
-            " as of {} (stop {} of {})",
-            case.date_label(step.now(), style),
-            step.index + 1,
-            step.stops.len()
-        );
+        let head = format!(" as of {} (stop {} of {})", r.as_of, step.index + 1, step.stops.len());
         out.push((Line::from(Span::styled(head, theme.style(Role::AsOf))), None));
     }
     if let (Some(w), Some((_, base))) = (&app.view.what_if, app.selected()) {
@@ -113,7 +102,7 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
         Line::from(Span::styled(format!(" {weeks}"), theme.style(Role::Muted))),
         None,
     ));
-    if r.period_end != r.as_of {
+    if r.scored_before_surgery {
         out.push((
             Line::from(Span::styled(
                 " scored the day before surgery".to_string(),
@@ -138,7 +127,7 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
             String::new()
         };
         // points right-aligned, so they never fall off a narrow panel
-        let label = format!(" {} {}", c.status.symbol(!g.ascii), c.id.label());
+        let label = format!(" {} {}", c.status.symbol(!g.ascii), c.label);
         let label_w = w.saturating_sub(pts.len() + 1);
         let label = super::textfit::fit(&label, label_w, g.ellipsis());
         let pad = w.saturating_sub(super::textfit::width(&label) + pts.len());
@@ -146,7 +135,7 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
             Line::from(vec![Span::styled(format!("{label}{}{pts}", " ".repeat(pad)), head)]),
             Some(i),
         ));
-        for l in wrap(&app.inline(case, &c.detail), w.saturating_sub(4)) {
+        for l in wrap(&app.ascii(&c.detail), w.saturating_sub(4)) {
             out.push((
                 Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
                 Some(i),
@@ -170,19 +159,29 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
             None,
         ));
     }
-    for f in &r.confounders {
+    let findings = |out: &mut Vec<(Line<'static>, Option<usize>)>, label: &str, detail: &str| {
         out.push((
-            Line::from(Span::styled(
-                format!("  {} {}", g.dash(), f.id.label()),
-                theme.style(Role::Warn),
-            )),
+            Line::from(Span::styled(format!("  {} {label}", g.dash()), theme.style(Role::Warn))),
             None,
         ));
-        for l in wrap(&app.inline(case, &f.detail), w.saturating_sub(4)) {
+        for l in wrap(&app.ascii(detail), w.saturating_sub(4)) {
             out.push((
                 Line::from(Span::styled(format!("    {l}"), theme.style(Role::Muted))),
                 None,
             ));
+        }
+    };
+    for f in &r.confounders {
+        findings(&mut out, &f.label, &f.detail);
+    }
+    if !r.cautions.is_empty() {
+        out.push((Line::default(), None));
+        out.push((
+            Line::from(Span::styled(" Cautions".to_string(), theme.style(Role::Title))),
+            None,
+        ));
+        for c in &r.cautions {
+            findings(&mut out, &c.label, &c.detail);
         }
     }
     out.push((Line::default(), None));
@@ -196,7 +195,7 @@ pub fn lines(app: &App, case: &Case, r: &Readiness, width: u16) -> Vec<(Line<'st
         ]),
         None,
     ));
-    for l in wrap(&app.inline(case, &r.next_step_reason), w.saturating_sub(2)) {
+    for l in wrap(&app.ascii(&r.next_step_reason), w.saturating_sub(2)) {
         out.push((
             Line::from(Span::styled(format!("  {l}"), theme.style(Role::Text))),
             None,
@@ -219,9 +218,9 @@ pub fn scroll_for(lines: &[(Line<'static>, Option<usize>)], criterion: usize, he
 
 /// The criterion drawn at screen row `y` of the panel `area`.
 pub fn criterion_at(app: &App, area: Rect, y: u16) -> Option<usize> {
-    let (case, r) = app.verdict()?;
+    let r = app.view.verdict.as_ref()?;
     let inner_h = area.height.saturating_sub(2);
-    let ls = lines(app, case, r, area.width.saturating_sub(2));
+    let ls = lines(app, r, area.width.saturating_sub(2));
     let scroll = scroll_for(&ls, app.view.criterion, inner_h);
     let row = y.checked_sub(area.y + 1)? + scroll;
     ls.get(usize::from(row)).and_then(|(_, c)| *c)

@@ -196,10 +196,15 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
             Effect::Export { index, present } => {
                 let case = &app.library.cases[index].case;
                 let r = &app.readiness[index];
-                let body = crate::export::markdown(case, r, present);
+                let p = crate::present::Presenter::new(case, crate::present::Privacy::presenting(present))
+                    .with_file(&app.library.cases[index].path);
+                let body = crate::export::markdown(&p.case_view(), &p.verdict_view(r));
                 let path = crate::export::free_name(Path::new("."), &case.id, "md");
                 app.flash = Some(match crate::export::write_atomic(&path, body.as_bytes(), false) {
+                    // the file is named after the case id: not on a shared screen
+                    Ok(()) if present => "wrote the referral summary (file name hidden while presenting)".to_string(),
                     Ok(()) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
+                    Err(e) if present => format!("export failed: {}", e.kind()),
                     Err(e) => format!("export failed: {}", crate::text::inline(&e.to_string())),
                 });
             }

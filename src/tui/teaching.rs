@@ -57,6 +57,8 @@ impl App {
         }
         self.case_changed();
         self.start_step();
+        // called from outside `update` (`--step ID`)
+        self.present_views();
         self.view.step.is_some()
     }
 

@@ -2,13 +2,15 @@
 //! bars for courses, markers for dated events, the review date marked,
 //! later events greyed, and the pain and function traces under the lanes.
 //! Weeks scale to the columns available; a label is drawn only where it
-//! fits, so labels never run into each other.
+//! fits, so labels never run into each other. Everything is drawn from
+//! the presented case (days from onset, presented labels), never from the
+//! case file, so a follower's screen with no file draws the same.
 
 use super::app::App;
 use super::glyphs::Glyphs;
 use super::textfit;
-use crate::case::describe::DateStyle;
-use crate::case::{Case, Date, EventKind, EventRef, days_between};
+use crate::case::EventKind;
+use crate::present::{CaseView, EventView};
 use crate::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,12 +27,13 @@ const LANES: [(&str, &[EventKind], Role); 5] = [
 
 const LABEL_W: u16 = 10;
 
-/// One screen row of a lane: the events drawn on it.
+/// One screen row of a lane: the events drawn on it (indices into the
+/// case's events).
 #[derive(Debug, Clone)]
 pub struct LaneRow {
     pub lane: usize,
     pub y: u16,
-    pub events: Vec<EventRef>,
+    pub events: Vec<usize>,
 }
 
 /// Where things go inside the timeline's borders. Overlapping courses (two
@@ -40,34 +43,34 @@ pub struct Geometry {
     pub inner: Rect,
     pub plot_x: u16,
     pub plot_w: u16,
-    onset: Date,
+    /// Days from onset the axis covers.
     span_days: i64,
     pub rows: Vec<LaneRow>,
     pain_y: u16,
 }
 
 impl Geometry {
-    pub fn new(case: &Case, events: &[EventRef], area: Rect) -> Geometry {
-        let mut g = Geometry::scale(case, area);
-        g.pack(case, events);
+    /// `events` are the ones drawn: the case's events, or (step-through)
+    /// those up to now, a prefix of them.
+    pub fn new(view: &CaseView, events: &[EventView], area: Rect) -> Geometry {
+        let mut g = Geometry::scale(view, area);
+        g.pack(events);
         g
     }
 
-    fn scale(case: &Case, area: Rect) -> Geometry {
+    fn scale(view: &CaseView, area: Rect) -> Geometry {
         let inner = Rect {
             x: area.x + 1,
             y: area.y + 1,
             width: area.width.saturating_sub(2),
             height: area.height.saturating_sub(2),
         };
-        let end = case.latest_recorded_date().max(case.as_of);
         // a week of margin so the last marker's label has room
-        let span_days = (days_between(case.presentation.onset, end) + 7).max(14);
+        let span_days = (view.span_days + 7).max(14);
         Geometry {
             inner,
             plot_x: inner.x + LABEL_W,
             plot_w: inner.width.saturating_sub(LABEL_W + 1).max(1),
-            onset: case.presentation.onset,
             span_days,
             rows: Vec::new(),
             pain_y: 0,
@@ -75,25 +78,23 @@ impl Geometry {
     }
 
     /// The columns an event covers, with room for its label.
-    fn extent(&self, case: &Case, r: EventRef) -> (u16, u16) {
-        let start = self.col_of(case.event_date(r));
-        let end = case
-            .event_end(r)
-            .map_or(start, |e| self.col_of(e.max(case.event_date(r))));
-        let label = textfit::width(&short_label(case, r)).min(18) as u16;
+    fn extent(&self, e: &EventView) -> (u16, u16) {
+        let start = self.col_of(e.day);
+        let end = e.end_day.map_or(start, |d| self.col_of(d.max(e.day)));
+        let label = textfit::width(&e.short).min(18) as u16;
         (start, end + 1 + label)
     }
 
     /// Gives each lane one row, then spare rows to lanes whose events
     /// overlap, first-fit.
-    fn pack(&mut self, case: &Case, events: &[EventRef]) {
+    fn pack(&mut self, events: &[EventView]) {
         let fixed = 1 + LANES.len() as u16 + 2;
         let mut spare = self.inner.height.saturating_sub(fixed);
-        let mut lanes: Vec<Vec<Vec<EventRef>>> = Vec::new();
+        let mut lanes: Vec<Vec<Vec<usize>>> = Vec::new();
         for (_, kinds, _) in LANES {
-            let mut rows: Vec<(u16, Vec<EventRef>)> = Vec::new();
-            for &r in events.iter().filter(|r| kinds.contains(&r.kind)) {
-                let (start, end) = self.extent(case, r);
+            let mut rows: Vec<(u16, Vec<usize>)> = Vec::new();
+            for (r, e) in events.iter().enumerate().filter(|(_, e)| kinds.contains(&e.kind)) {
+                let (start, end) = self.extent(e);
                 let free = rows.iter().position(|(last_end, _)| *last_end < start);
                 match free {
                     Some(i) => {
@@ -131,19 +132,17 @@ impl Geometry {
         self.pain_y = y;
     }
 
-    pub fn col_of(&self, d: Date) -> u16 {
-        let days = days_between(self.onset, d).clamp(0, self.span_days);
+    /// The column of a day (days from onset).
+    pub fn col_of(&self, day: i64) -> u16 {
+        let days = day.clamp(0, self.span_days);
         let w = i64::from(self.plot_w.saturating_sub(1));
         self.plot_x + (days * w / self.span_days) as u16
     }
 
-    fn date_at(&self, col: u16) -> Date {
+    fn day_at(&self, col: u16) -> i64 {
         let offset = i64::from(col.saturating_sub(self.plot_x));
         let w = i64::from(self.plot_w.saturating_sub(1).max(1));
-        let days = offset * self.span_days / w;
-        self.onset
-            .checked_add(jiff::Span::new().days(days))
-            .unwrap_or(self.onset)
+        offset * self.span_days / w
     }
 
     fn axis_row(&self) -> u16 {
@@ -163,12 +162,10 @@ impl Geometry {
     }
 
     /// The event (index into `events`) under a click, nearest in its lane.
-    pub fn hit(&self, case: &Case, events: &[EventRef], x: u16, y: u16) -> Option<usize> {
-        let on_row: Vec<EventRef> = if y == self.pain_row() || y == self.function_row() {
-            events
-                .iter()
-                .copied()
-                .filter(|r| r.kind == EventKind::Assessment)
+    pub fn hit(&self, events: &[EventView], x: u16, y: u16) -> Option<usize> {
+        let on_row: Vec<usize> = if y == self.pain_row() || y == self.function_row() {
+            (0..events.len())
+                .filter(|&i| events[i].kind == EventKind::Assessment)
                 .collect()
         } else {
             self.rows.iter().find(|r| r.y == y)?.events.clone()
@@ -176,10 +173,10 @@ impl Geometry {
         events
             .iter()
             .enumerate()
-            .filter(|(_, r)| on_row.contains(r))
-            .map(|(i, r)| {
-                let start = self.col_of(case.event_date(*r));
-                let end = case.event_end(*r).map_or(start, |e| self.col_of(e));
+            .filter(|(i, _)| on_row.contains(i))
+            .map(|(i, e)| {
+                let start = self.col_of(e.day);
+                let end = e.end_day.map_or(start, |d| self.col_of(d));
                 let dist = if (start..=end).contains(&x) {
                     0
                 } else {
@@ -239,17 +236,23 @@ impl<'a> Row<'a> {
     }
 }
 
-fn event_style(app: &App, case: &Case, r: EventRef, lane: Role, selected: Option<EventRef>) -> Style {
+/// Whether the event at index `i` of the case's events is evidence of the
+/// focused criterion.
+fn is_evidence(app: &App, i: usize) -> bool {
+    app.view.events.get(i).is_some_and(|r| app.evidence().contains(r))
+}
+
+fn event_style(app: &App, i: usize, e: &EventView, lane: Role, selected: Option<usize>) -> Style {
     let theme: &Theme = &app.theme;
-    let mut style = if case.event_date(r) > case.as_of {
+    let mut style = if e.after_review {
         theme.style(Role::Muted)
     } else {
         theme.style(lane)
     };
-    if app.evidence().contains(&r) {
+    if is_evidence(app, i) {
         style = style.patch(theme.style(Role::Evidence));
     }
-    if selected == Some(r) {
+    if selected == Some(i) {
         style = style
             .patch(theme.style(Role::Selection))
             .add_modifier(Modifier::REVERSED);
@@ -258,18 +261,20 @@ fn event_style(app: &App, case: &Case, r: EventRef, lane: Role, selected: Option
 }
 
 /// Draws the lanes, axis and traces inside `area` (borders are the caller's).
-pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
-    let g = Geometry::new(case, app.timeline_events(), area);
+pub fn draw(app: &App, view: &CaseView, area: Rect, buf: &mut Buffer) {
+    let events = &view.events[..app.timeline_events().len().min(view.events.len())];
+    let g = Geometry::new(view, events, area);
     // step-through draws nothing past its "now"
-    let now = app.view.step.as_ref().map_or(case.as_of, |s| s.now());
+    let step_now = step_now(app);
+    let now = step_now.unwrap_or(view.review_day);
     let glyphs = app.glyphs;
     let theme = &app.theme;
     let x1 = g.inner.x + g.inner.width;
     if g.inner.height == 0 || g.inner.width <= LABEL_W + 2 {
         return;
     }
-    draw_axis(app, case, &g, buf);
-    let selected = app.selected_event();
+    draw_axis(app, view, &g, buf);
+    let selected = app.view.event;
     let bottom = g.inner.y + g.inner.height;
     let mut labelled = [false; LANES.len()];
     for lane_row in &g.rows {
@@ -284,47 +289,49 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
         }
         let mut row = Row::new(buf, y, g.plot_x, x1);
         // bars first, then markers, then labels where they fit
-        for &r in &lane_row.events {
-            let style = event_style(app, case, r, role, selected);
-            if let Some(bar) = bar_glyph(case, r, glyphs) {
-                let start = g.col_of(case.event_date(r));
-                let until = case.event_end(r).unwrap_or(case.as_of);
-                let until = if app.view.step.is_some() { until.min(now) } else { until };
-                let end = g.col_of(until.max(case.event_date(r)));
+        for &i in &lane_row.events {
+            let e = &events[i];
+            let style = event_style(app, i, e, role, selected);
+            if let Some(bar) = bar_glyph(e, glyphs) {
+                let start = g.col_of(e.day);
+                let until = e.end_day.unwrap_or(view.review_day);
+                let until = if step_now.is_some() { until.min(now) } else { until };
+                let end = g.col_of(until.max(e.day));
                 for x in start..=end {
                     row.put(x, bar, style);
                 }
             } else {
-                let glyph = if app.view.excluded.contains(&r) {
+                let excluded = app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r));
+                let glyph = if excluded {
                     glyphs.excluded()
                 } else {
-                    marker_glyph(r.kind, glyphs)
+                    marker_glyph(e.kind, glyphs)
                 };
-                row.put(g.col_of(case.event_date(r)), glyph, style);
+                row.put(g.col_of(e.day), glyph, style);
             }
         }
-        for &r in &lane_row.events {
-            let style = event_style(app, case, r, role, selected).remove_modifier(Modifier::REVERSED);
-            let style = if selected == Some(r) {
+        for &i in &lane_row.events {
+            let e = &events[i];
+            let style = event_style(app, i, e, role, selected).remove_modifier(Modifier::REVERSED);
+            let style = if selected == Some(i) {
                 style.add_modifier(Modifier::BOLD)
             } else {
                 style
             };
             // a course still running at the step-through's "now" has no counts yet
-            let running = app.view.step.is_some() && case.event_end(r).is_none_or(|e| e > now);
-            let label = if running && r.kind == EventKind::Pt {
+            let running = step_now.is_some() && e.end_day.is_none_or(|d| d > now);
+            let label = if running && e.kind == EventKind::Pt {
                 String::new()
             } else {
-                app.inline(case, &short_label(case, r))
+                app.ascii(&e.short).into_owned()
             };
-            let start = g.col_of(case.event_date(r));
+            let start = g.col_of(e.day);
             // in step-through a course ends, for now, at "now"
-            let clamp = |e: Date| if app.view.step.is_some() { e.min(now) } else { e };
-            let end = case.event_end(r).map(|e| g.col_of(clamp(e).max(case.event_date(r))));
+            let clamp = |d: i64| if step_now.is_some() { d.min(now) } else { d };
+            let end = e.end_day.map(|d| g.col_of(clamp(d).max(e.day)));
             let at = end.map_or(start + 1, |e| e + 1);
             // an open course runs to the review date
-            let bar_end =
-                bar_glyph(case, r, glyphs).map(|_| end.unwrap_or_else(|| g.col_of(case.as_of.max(case.event_date(r)))));
+            let bar_end = bar_glyph(e, glyphs).map(|_| end.unwrap_or_else(|| g.col_of(view.review_day.max(e.day))));
             let room = usize::from(x1.saturating_sub(at));
             let placed = room >= 3 && row.label(at, &textfit::fit(&label, room.min(18), glyphs.ellipsis()), style);
             // a course running to the edge carries its label inside the bar
@@ -338,12 +345,19 @@ pub fn draw(app: &App, case: &Case, area: Rect, buf: &mut Buffer) {
             }
         }
     }
-    draw_traces(app, case, &g, buf);
+    draw_traces(app, view, &g, buf);
 }
 
-fn bar_glyph(case: &Case, r: EventRef, glyphs: Glyphs) -> Option<&'static str> {
-    match r.kind {
-        EventKind::Pt => Some(if case.pt[r.index].phase == crate::case::Phase::PostOp {
+/// The step-through's "now" in days from onset: the day the verdict on
+/// screen was evaluated as of.
+fn step_now(app: &App) -> Option<i64> {
+    app.view.step.as_ref()?;
+    app.view.verdict.as_ref().map(|v| v.as_of_day)
+}
+
+fn bar_glyph(e: &EventView, glyphs: Glyphs) -> Option<&'static str> {
+    match e.kind {
+        EventKind::Pt => Some(if e.post_op {
             glyphs.bar_postop()
         } else {
             glyphs.bar_pt()
@@ -362,37 +376,7 @@ fn marker_glyph(kind: EventKind, glyphs: Glyphs) -> &'static str {
     }
 }
 
-/// The few words drawn beside a marker or bar.
-fn short_label(case: &Case, r: EventRef) -> String {
-    match r.kind {
-        EventKind::Pt => {
-            let c = &case.pt[r.index];
-            let phase = if c.phase == crate::case::Phase::PostOp {
-                "post-op"
-            } else {
-                ""
-            };
-            match (c.sessions_attended, c.sessions_planned) {
-                (Some(a), Some(p)) => format!("{phase}{}{a}/{p}", if phase.is_empty() { "" } else { " " }),
-                _ => phase.to_string(),
-            }
-        }
-        EventKind::Workup => case.workup[r.index].test.label().to_string(),
-        EventKind::Medication => case.medication[r.index].drug.clone(),
-        EventKind::Injection => {
-            let i = &case.injection[r.index];
-            match i.relief_percent {
-                Some(p) => format!("{} {p}%", i.kind.label()),
-                None => i.kind.label().to_string(),
-            }
-        }
-        EventKind::Consult => "consult".to_string(),
-        EventKind::Surgery => "surgery".to_string(),
-        EventKind::Assessment => String::new(),
-    }
-}
-
-fn draw_axis(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
+fn draw_axis(app: &App, view: &CaseView, g: &Geometry, buf: &mut Buffer) {
     let theme = &app.theme;
     let y = g.axis_row();
     let x1 = g.inner.x + g.inner.width;
@@ -404,46 +388,51 @@ fn draw_axis(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
         .unwrap_or(520);
     let mut row = Row::new(buf, y, g.plot_x, x1);
     // the review date, or the step-through's "now"
-    let step_now = app.view.step.as_ref().map(|s| s.now());
-    let marked = step_now.unwrap_or(case.as_of);
+    let step_now = step_now(app);
+    let marked = step_now.unwrap_or(view.review_day);
     let as_of_col = g.col_of(marked);
     row.put(as_of_col, app.glyphs.as_of(), theme.style(Role::AsOf));
     let total_weeks = g.span_days / 7;
     let mut week = 0;
     while week <= total_weeks {
-        let d = case
-            .presentation
-            .onset
-            .checked_add(jiff::Span::new().days(week * 7))
-            .unwrap_or(case.as_of);
         let label = if week == 0 { "0".to_string() } else { week.to_string() };
-        row.label(g.col_of(d), &label, theme.style(Role::Muted));
+        row.label(g.col_of(week * 7), &label, theme.style(Role::Muted));
         week += step;
     }
-    // the review date, named where there is room after the marker
-    let style = if app.present {
-        DateStyle::WeeksFromOnset
-    } else {
-        DateStyle::Calendar
-    };
-    let as_of_label = match (step_now, app.present) {
-        (Some(now), _) => format!("now {}", case.date_label(now, style)),
-        (None, true) => case.date_label(case.as_of, style),
-        (None, false) => format!("as of {}", case.as_of),
+    // the review date (or "now"), as presented, where there is room after the marker
+    let as_of_label = match (step_now, &app.view.verdict) {
+        (Some(_), Some(v)) => format!("now {}", v.as_of),
+        _ if view.privacy.is_deidentified() => view.review_label.clone(),
+        _ => format!("as of {}", view.review_label),
     };
     row.label(as_of_col + 1, &as_of_label, theme.style(Role::AsOf));
 }
 
-fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
+fn draw_traces(app: &App, view: &CaseView, g: &Geometry, buf: &mut Buffer) {
     let theme = &app.theme;
     let glyphs = app.glyphs;
     let bottom = g.inner.y + g.inner.height;
     let x1 = g.inner.x + g.inner.width;
-    let selected = app.selected_event();
-    let evidence = app.evidence();
-    let assessments = &case.assessment;
+    let selected = app.view.event;
+    // the assessments, with their index among the case's events
+    let assessments: Vec<(usize, &EventView)> = view
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EventKind::Assessment)
+        .collect();
     // step-through shows no measure past its "now"
-    let shown = |d: Date| app.view.step.as_ref().is_none_or(|s| d <= s.now());
+    let step_now = step_now(app);
+    let shown = |day: i64| step_now.is_none_or(|now| day <= now);
+    let traced = Traced {
+        g,
+        x1,
+        review_day: view.review_day,
+        theme,
+        glyphs,
+        selected,
+        app,
+    };
     // pain: the latest rating at or before each column's date
     if g.pain_row() < bottom {
         buf.set_string(
@@ -452,120 +441,93 @@ fn draw_traces(app: &App, case: &Case, g: &Geometry, buf: &mut Buffer) {
             "Pain 0-10",
             theme.style(Role::Pain).add_modifier(Modifier::BOLD),
         );
-        let points: Vec<(Date, f64, usize)> = assessments
+        let points: Vec<(i64, f64, usize)> = assessments
             .iter()
-            .enumerate()
-            .filter(|(_, a)| shown(a.date))
-            .filter_map(|(i, a)| Some((a.date, f64::from(a.pain?) / 10.0, i)))
+            .filter(|(_, e)| shown(e.day))
+            .filter_map(|&(i, e)| Some((e.day, f64::from(e.pain?) / 10.0, i)))
             .collect();
-        trace(
-            buf,
-            g,
-            g.pain_row(),
-            x1,
-            &points,
-            case,
-            theme.style(Role::Pain),
-            theme,
-            glyphs,
-            selected,
-            evidence,
-        );
+        traced.trace(buf, g.pain_row(), &points, theme.style(Role::Pain));
     }
     if g.function_row() < bottom {
-        let Some(first) = assessments.iter().find_map(|a| a.function) else {
+        let Some(first) = assessments.iter().find_map(|(_, e)| e.function.as_ref()) else {
             return;
         };
-        let inst = first.instrument;
-        let (_, hi) = inst.range();
-        let arrow = if inst.higher_is_better() { "↑" } else { "↓" };
-        let arrow = if glyphs.ascii {
-            if inst.higher_is_better() { "^" } else { "v" }
-        } else {
-            arrow
+        let arrow = match (first.higher_is_better, glyphs.ascii) {
+            (true, false) => "↑",
+            (false, false) => "↓",
+            (true, true) => "^",
+            (false, true) => "v",
         };
-        let label = format!("{}{arrow}", inst.display_name());
+        let label = format!("{}{arrow}", first.name);
         buf.set_string(
             g.inner.x,
             g.function_row(),
             textfit::fit(&label, usize::from(LABEL_W - 1), glyphs.ellipsis()),
             theme.style(Role::Function).add_modifier(Modifier::BOLD),
         );
-        let points: Vec<(Date, f64, usize)> = assessments
+        let points: Vec<(i64, f64, usize)> = assessments
             .iter()
-            .enumerate()
-            .filter(|(_, a)| shown(a.date))
-            .filter_map(|(i, a)| {
-                let f = a.function.filter(|f| f.instrument == inst)?;
-                Some((a.date, f.score / hi, i))
+            .filter(|(_, e)| shown(e.day))
+            .filter_map(|&(i, e)| {
+                let f = e.function.as_ref().filter(|f| f.instrument == first.instrument)?;
+                Some((e.day, f.score / f.max, i))
             })
             .collect();
-        trace(
-            buf,
-            g,
-            g.function_row(),
-            x1,
-            &points,
-            case,
-            theme.style(Role::Function),
-            theme,
-            glyphs,
-            selected,
-            evidence,
-        );
+        traced.trace(buf, g.function_row(), &points, theme.style(Role::Function));
     }
 }
 
-/// A step trace: each column shows the latest value at or before its date,
-/// from the first measure to the last; the column of each measure is
-/// highlighted when that assessment is selected or is evidence.
-#[allow(clippy::too_many_arguments)]
-fn trace(
-    buf: &mut Buffer,
-    g: &Geometry,
-    y: u16,
+/// What a trace row needs besides its points.
+struct Traced<'a> {
+    g: &'a Geometry,
     x1: u16,
-    points: &[(Date, f64, usize)],
-    case: &Case,
-    style: Style,
-    theme: &Theme,
+    review_day: i64,
+    theme: &'a Theme,
     glyphs: Glyphs,
-    selected: Option<EventRef>,
-    evidence: &[EventRef],
-) {
-    let Some(&(first, ..)) = points.first() else { return };
-    let last = points.last().map_or(first, |p| p.0);
-    let (c0, c1) = (g.col_of(first), g.col_of(last));
-    for x in c0..=c1.min(x1.saturating_sub(1)) {
-        let d = g.date_at(x);
-        let value = points
-            .iter()
-            .take_while(|p| p.0 <= d)
-            .last()
-            .map_or(points[0].1, |p| p.1);
-        let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
-        let s = if d > case.as_of {
-            theme.style(Role::Muted)
-        } else {
-            style
-        };
-        buf.set_string(x, y, glyphs.spark(level), s);
-    }
-    for &(d, value, i) in points {
-        let r = EventRef::new(EventKind::Assessment, i);
-        let x = g.col_of(d);
-        let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
-        if selected == Some(r) {
-            buf.set_string(
-                x,
-                y,
-                glyphs.spark(level),
+    selected: Option<usize>,
+    app: &'a App,
+}
+
+impl Traced<'_> {
+    /// A step trace: each column shows the latest value at or before its
+    /// day, from the first measure to the last; the column of each measure
+    /// is highlighted when that assessment is selected or is evidence.
+    /// Points are (day, value 0–1, index among the case's events).
+    fn trace(&self, buf: &mut Buffer, y: u16, points: &[(i64, f64, usize)], style: Style) {
+        let (g, theme, glyphs) = (self.g, self.theme, self.glyphs);
+        let Some(&(first, ..)) = points.first() else { return };
+        let last = points.last().map_or(first, |p| p.0);
+        let (c0, c1) = (g.col_of(first), g.col_of(last));
+        for x in c0..=c1.min(self.x1.saturating_sub(1)) {
+            let d = g.day_at(x);
+            let value = points
+                .iter()
+                .take_while(|p| p.0 <= d)
+                .last()
+                .map_or(points[0].1, |p| p.1);
+            let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
+            let s = if d > self.review_day {
+                theme.style(Role::Muted)
+            } else {
                 style
-                    .patch(theme.style(Role::Selection))
-                    .add_modifier(Modifier::REVERSED),
-            );
-        } else if evidence.contains(&r) {
-            buf.set_string(x, y, glyphs.spark(level), style.patch(theme.style(Role::Evidence)));
+            };
+            buf.set_string(x, y, glyphs.spark(level), s);
+        }
+        for &(d, value, i) in points {
+            let x = g.col_of(d);
+            let level = (value * 7.0).round().clamp(0.0, 7.0) as usize;
+            if self.selected == Some(i) {
+                buf.set_string(
+                    x,
+                    y,
+                    glyphs.spark(level),
+                    style
+                        .patch(theme.style(Role::Selection))
+                        .add_modifier(Modifier::REVERSED),
+                );
+            } else if is_evidence(self.app, i) {
+                buf.set_string(x, y, glyphs.spark(level), style.patch(theme.style(Role::Evidence)));
+            }
         }
     }
 }

@@ -112,15 +112,14 @@ fn block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
 
 fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let dot = app.glyphs.dot();
-    let selected = app.selected();
-    let title = match (pane, selected) {
+    // the selected case as presented: nothing below reads the case's own text
+    let shown = app.view.shown.as_ref();
+    let title = match (pane, shown) {
         (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
-        (Pane::Timeline, Some((c, _))) => format!(
-            "Timeline {dot} {} {dot} {}",
-            app.inline(c, &c.patient.alias),
-            app.inline(c, &c.title)
-        ),
-        (Pane::Detail, Some((c, _))) => detail::title(app, c, app.selected_event()),
+        (Pane::Timeline, Some(v)) => app
+            .ascii(&format!("Timeline {dot} {} {dot} {}", v.alias, v.title))
+            .into_owned(),
+        (Pane::Detail, Some(v)) => detail::title(app, v, app.view.event),
         (Pane::Readiness, Some(_)) => "Readiness".to_string(),
         (p, None) => p.title().to_string(),
     };
@@ -137,13 +136,13 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     match pane {
         Pane::List => case_list::draw(app, inner, buf),
         Pane::Timeline => {
-            if let Some((case, _)) = selected {
-                timeline::draw(app, case, area, buf);
+            if let Some(v) = shown {
+                timeline::draw(app, v, area, buf);
             }
         }
         Pane::Detail => {
-            if let Some((case, _)) = selected {
-                let lines = detail::lines(app, case, app.selected_event(), inner.width);
+            if let Some(v) = shown {
+                let lines = detail::lines(app, v, app.view.event, inner.width);
                 let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
                 Paragraph::new(lines)
                     .scroll((app.view.detail_scroll.min(max), 0))
@@ -151,8 +150,8 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             }
         }
         Pane::Readiness => {
-            if let Some((case, r)) = app.verdict() {
-                let lines = readiness::lines(app, case, r, inner.width);
+            if let Some(v) = &app.view.verdict {
+                let lines = readiness::lines(app, v, inner.width);
                 let scroll = readiness::scroll_for(&lines, app.view.criterion, inner.height);
                 let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
                 Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

@@ -97,13 +97,14 @@ fn a_workup_marker_sits_at_its_week() {
     }
     let (case, _) = a.selected().expect("case");
     let area = a.panes().timeline.expect("timeline");
-    let g = Geometry::new(case, &a.view.events, area);
+    let shown = a.view.shown.as_ref().expect("the case, presented");
+    let g = Geometry::new(shown, &shown.events, area);
     let w = &case.workup[0];
-    let x = g.col_of(w.date);
+    let x = g.col_of(days_between(case.presentation.onset, w.date));
     let row = g
         .rows
         .iter()
-        .find(|r| r.events.iter().any(|e| e.kind == EventKind::Workup))
+        .find(|r| r.events.iter().any(|&e| shown.events[e].kind == EventKind::Workup))
         .expect("workup row");
     let buf = render(&a);
     assert_eq!(buf[(x, row.y)].symbol(), "◆");

@@ -1,6 +1,7 @@
 //! Every integration test, as one test binary (one link, not thirteen):
 //! the library API, the real binary's command line, the console
-//! in-process and in tmux, teaching modes, hostile input and faults.
+//! in-process and in tmux, teaching modes, presentation mode through every
+//! front end, hostile input and faults.
 
 mod common;
 
@@ -15,4 +16,5 @@ mod fuzz_loader;
 mod hostile_output;
 mod loader;
 mod no_write;
+mod presenting;
 mod teaching;

@@ -129,7 +129,8 @@ fn the_markdown_referral_summary_has_every_section() {
         "## Presentation",
         "## Diagnosis",
         "- Initial:",
-        "- Revised (",
+        "- Working:",
+        "(revised 20",
         "## Conservative course",
         "## Imaging and nerve studies",
         "## Medications",
@@ -149,9 +150,7 @@ fn the_markdown_referral_summary_has_every_section() {
 fn a_presenting_export_holds_no_calendar_date_and_no_note() {
     let lib = Library::builtin();
     for l in &lib.cases {
-        let notes: Vec<&str> = pathwise::case::describe::notes(&l.case)
-            .filter(|n| n.len() > 12)
-            .collect();
+        let notes: Vec<&str> = pathwise::present::notes(&l.case).filter(|n| n.len() > 12).collect();
         for format in ["markdown", "json"] {
             let out = pathwise(&["--present", "export", &l.case.id, "--format", format]);
             assert!(out.status.success());

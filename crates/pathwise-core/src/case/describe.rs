@@ -1,7 +1,8 @@
-//! Events in words: a short title for markers and lists, and every field
-//! for detail views. Values stay typed (dates as dates, notes as notes) so
-//! each front end decides how to show them: a presentation view turns dates
-//! into week offsets and hides notes.
+//! Events in words: a short title for lists, the few words beside a
+//! timeline marker, and every field for detail views. Values stay typed
+//! (dates as dates, notes as notes): `crate::present` turns them into
+//! display strings, sanitised and, when presenting, de-identified. Nothing
+//! here is shown to anyone directly.
 
 use super::model::*;
 use jiff::civil::Date;
@@ -45,6 +46,15 @@ fn push_note(out: &mut Vec<Field>, name: &'static str, v: &Option<String>) {
         out.push(Field {
             name,
             value: Value::Note(v.clone()),
+        });
+    }
+}
+
+fn push_date(out: &mut Vec<Field>, name: &'static str, d: Option<Date>) {
+    if let Some(d) = d {
+        out.push(Field {
+            name,
+            value: Value::Date(d),
         });
     }
 }
@@ -112,6 +122,45 @@ impl Case {
         }
     }
 
+    /// The few words drawn beside a timeline marker or bar: "8/12" for a PT
+    /// course, "MRI", the drug, "ESI 70%", "consult"; nothing for an
+    /// assessment (its measures are traces of their own).
+    pub fn event_short(&self, r: EventRef) -> String {
+        match r.kind {
+            EventKind::Pt => {
+                let c = &self.pt[r.index];
+                let phase = if c.phase == super::Phase::PostOp { "post-op" } else { "" };
+                match (c.sessions_attended, c.sessions_planned) {
+                    (Some(a), Some(p)) => format!("{phase}{}{a}/{p}", if phase.is_empty() { "" } else { " " }),
+                    _ => phase.to_string(),
+                }
+            }
+            EventKind::Workup => self.workup[r.index].test.label().to_string(),
+            EventKind::Medication => self.medication[r.index].drug.clone(),
+            EventKind::Injection => {
+                let i = &self.injection[r.index];
+                match i.relief_percent {
+                    Some(p) => format!("{} {p}%", i.kind.label()),
+                    None => i.kind.label().to_string(),
+                }
+            }
+            EventKind::Consult => "consult".to_string(),
+            EventKind::Surgery => "surgery".to_string(),
+            EventKind::Assessment => String::new(),
+        }
+    }
+
+    /// [`Case::event_short`] without the outcome it may quote (sessions
+    /// attended, relief), for a day on which that outcome is not known.
+    pub fn event_short_without_outcome(&self, r: EventRef) -> String {
+        match r.kind {
+            EventKind::Pt if self.pt[r.index].phase == super::Phase::PostOp => "post-op".to_string(),
+            EventKind::Pt => String::new(),
+            EventKind::Injection => self.injection[r.index].kind.label().to_string(),
+            _ => self.event_short(r),
+        }
+    }
+
     /// Every field the file records for the event, in schema order.
     pub fn event_fields(&self, r: EventRef) -> Vec<Field> {
         let mut f = Vec::new();
@@ -147,6 +196,7 @@ impl Case {
                 push_opt(&mut f, "home exercise", c.hep_adherence);
                 push_list(&mut f, "barriers", &c.barriers);
                 push_opt(&mut f, "response", c.response);
+                push_date(&mut f, "response on", c.response_on);
                 push_note(&mut f, "note", &c.note);
             }
             EventKind::Workup => {
@@ -163,6 +213,13 @@ impl Case {
                 push_opt(&mut f, "severity", w.severity);
                 push_opt(&mut f, "instability", w.instability.map(yes_no));
                 push_opt(&mut f, "nerve", w.nerve.as_ref());
+                push_opt(
+                    &mut f,
+                    "concordant",
+                    w.concordant
+                        .map(|c| if c { "yes" } else { "no: does not explain the symptoms" }),
+                );
+                push_opt(&mut f, "acute", w.acute.map(yes_no));
             }
             EventKind::Medication => {
                 let m = &self.medication[r.index];
@@ -187,6 +244,7 @@ impl Case {
                 push_opt(&mut f, "dose", m.dose.as_ref());
                 push_opt(&mut f, "target", m.target);
                 push_opt(&mut f, "response", m.response);
+                push_date(&mut f, "response on", m.response_on);
                 push_opt(&mut f, "side effects", m.side_effects.as_ref());
                 push_note(&mut f, "note", &m.note);
             }
@@ -197,6 +255,9 @@ impl Case {
                     value: Value::Date(i.date),
                 });
                 f.push(text("kind", i.kind.as_str()));
+                if i.status != super::InjectionStatus::Done {
+                    f.push(text("status", i.status.as_str()));
+                }
                 push_opt(&mut f, "level", i.level.as_ref());
                 push_opt(&mut f, "guidance", i.guidance);
                 push_opt(&mut f, "relief", i.relief_percent.map(|p| format!("{p}%")));
@@ -246,6 +307,13 @@ impl Case {
                     Some(flags) => push_list(&mut f, "red flags", flags),
                     None => {}
                 }
+                push_opt(&mut f, "mJOA", a.mjoa.map(|m| format!("{m}/18")));
+                push_list(&mut f, "myelopathy", &a.myelopathy_signs);
+                push_opt(
+                    &mut f,
+                    "stability exam",
+                    a.instability.map(|u| if u { "unstable" } else { "stable" }),
+                );
                 push_note(&mut f, "note", &a.note);
             }
             EventKind::Consult => {
@@ -269,182 +337,5 @@ impl Case {
             }
         }
         f
-    }
-}
-
-/// How dates are shown: as calendar dates, or (when presenting) as whole
-/// weeks from onset, so a shared screen carries no calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateStyle {
-    Calendar,
-    WeeksFromOnset,
-}
-
-impl Case {
-    pub fn date_label(&self, d: Date, style: DateStyle) -> String {
-        match style {
-            DateStyle::Calendar => d.to_string(),
-            DateStyle::WeeksFromOnset => {
-                let days = days_between(self.presentation.onset, d);
-                format!("wk {}", days.div_euclid(7))
-            }
-        }
-    }
-}
-
-/// Replaces every calendar date written as `YYYY-MM-DD` in `text` with its
-/// week offset from onset ("wk 6"), for presentation mode: rule details
-/// and free text name dates too, and a shared screen must show none.
-pub fn dates_as_weeks(text: &str, onset: Date) -> std::borrow::Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let is_date_at = |i: usize| {
-        bytes.len() >= i + 10
-            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && bytes[i + 4] == b'-'
-            && bytes[i + 5..i + 7].iter().all(u8::is_ascii_digit)
-            && bytes[i + 7] == b'-'
-            && bytes[i + 8..i + 10].iter().all(u8::is_ascii_digit)
-    };
-    if !(0..bytes.len()).any(is_date_at) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if is_date_at(i) {
-            let parsed: Option<Date> = text[i..i + 10].parse().ok();
-            match parsed {
-                Some(d) => {
-                    out.push_str(&format!("wk {}", days_between(onset, d).div_euclid(7)));
-                }
-                // not a real date (2026-13-45): still a date-shaped token; hide it
-                None => out.push_str("wk ?"),
-            }
-            i += 10;
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            out.push(ch);
-            i += ch.len_utf8();
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-/// Every free-text note of a case: what presentation mode hides.
-pub fn notes(case: &Case) -> impl Iterator<Item = &str> {
-    let c = case;
-    c.pt.iter()
-        .filter_map(|e| e.note.as_deref())
-        .chain(c.medication.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.injection.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.assessment.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.consult.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.surgery.iter().filter_map(|e| e.note.as_deref()))
-        .chain(c.lifestyle.as_ref().and_then(|l| l.note.as_deref()))
-}
-
-/// What a de-identified view puts where a note was.
-pub const NOTE_HIDDEN: &str = "(note hidden while presenting)";
-
-/// De-identifies already-sanitised text for presentation: note text (which
-/// rule details may quote) is hidden and calendar dates become week
-/// offsets. `block` says how the text was sanitised (newlines kept or not),
-/// so notes are looked for in the same form.
-pub fn deidentify(case: &Case, safe: &str, block: bool) -> String {
-    let mut s = safe.to_string();
-    for note in notes(case) {
-        let note = if block {
-            crate::text::block(note)
-        } else {
-            crate::text::inline(note)
-        };
-        if !note.trim().is_empty() && s.contains(note.as_ref()) {
-            s = s.replace(note.as_ref(), NOTE_HIDDEN);
-        }
-    }
-    // a narrative may name the patient's occupation or an age over 89
-    if let Some(occupation) = case
-        .patient
-        .occupation
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| o.len() > 2)
-    {
-        s = replace_ignoring_case(&s, occupation, "[occupation]");
-    }
-    if case.patient.age >= 90 {
-        s = replace_number(&s, case.patient.age, "90+");
-    }
-    dates_as_weeks(&s, case.presentation.onset).into_owned()
-}
-
-fn replace_ignoring_case(text: &str, word: &str, with: &str) -> String {
-    let lower = text.to_lowercase();
-    let needle = word.to_lowercase();
-    // lower-casing may change byte lengths outside ASCII; then match exactly
-    if lower.len() != text.len() || needle.len() != word.len() {
-        return text.replace(word, with);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(&needle) {
-        out.push_str(&text[from..from + at]);
-        out.push_str(with);
-        from += at + needle.len();
-    }
-    out.push_str(&text[from..]);
-    out
-}
-
-/// Replaces `n` where it stands as a number of its own ("92", "92-year"),
-/// not inside another number ("1920", "9.2").
-fn replace_number(text: &str, n: u8, with: &str) -> String {
-    let digits = n.to_string();
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < b.len() {
-        let standalone = b[i..].starts_with(digits.as_bytes())
-            && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.'))
-            && b.get(i + digits.len())
-                .is_none_or(|c| !(c.is_ascii_digit() || *c == b'.'));
-        if standalone {
-            out.push_str(with);
-            i += digits.len();
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            out.push(ch);
-            i += ch.len_utf8();
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_and_words_are_replaced_whole() {
-        assert_eq!(
-            replace_number("at 92, born 1920, 9.2 mm, 92-year-old", 92, "90+"),
-            "at 90+, born 1920, 9.2 mm, 90+-year-old"
-        );
-        assert_eq!(
-            replace_ignoring_case("A Postal carrier, postal carrier", "postal carrier", "[x]"),
-            "A [x], [x]"
-        );
-    }
-
-    #[test]
-    fn dates_in_text_become_weeks_from_onset() {
-        let onset = Date::constant(2026, 1, 20);
-        assert_eq!(
-            dates_as_weeks("MRI 2026-03-12 and 2026-01-20 → 2026-05-04", onset),
-            "MRI wk 7 and wk 0 → wk 14"
-        );
-        assert_eq!(dates_as_weeks("no dates here: 12-03", onset), "no dates here: 12-03");
-        assert_eq!(dates_as_weeks("bad 2026-13-45 date", onset), "bad wk ? date");
-        assert_eq!(dates_as_weeks("ünïcode 2026-01-27", onset), "ünïcode wk 1");
     }
 }
