@@ -24,9 +24,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
     for path in paths {
         if path.is_file() && in_profiles(path) {
             files += 1;
-            match check_profile(path) {
-                Ok(()) => valid += 1,
-                Err(e) => errors.push(e),
+            match Profile::check(path) {
+                Ok(_) => valid += 1,
+                Err(e) => errors.extend(e),
             }
             continue;
         }
@@ -37,9 +37,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
         errors.extend(errs);
         for profile in profile_files(path) {
             files += 1;
-            match check_profile(&profile) {
-                Ok(()) => valid += 1,
-                Err(e) => errors.push(e),
+            match Profile::check(&profile) {
+                Ok(_) => valid += 1,
+                Err(e) => errors.extend(e),
             }
         }
     }
@@ -58,10 +58,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf]) -> Exit {
         );
         Exit::Invalid
     }
-}
-
-fn check_profile(path: &Path) -> Result<(), CaseError> {
-    Profile::load(path).map(drop)
 }
 
 fn in_profiles(p: &Path) -> bool {

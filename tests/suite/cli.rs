@@ -781,7 +781,11 @@ fn twelve_week_profile_turns_conservative_failure_under_12_weeks_to_not_met() {
 #[test]
 fn bad_profile_exits_1_naming_its_path_and_line() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let profile = write_temp(dir.path(), "bad-profile.toml", "name = \"bad\"\n\nmin_weks = 6.0\n");
+    let profile = write_temp(
+        dir.path(),
+        "bad-profile.toml",
+        "name = \"bad\"\nrules_version = 2\nmin_weks = 6.0\n",
+    );
     let r = run(&["--profile", path_str(&profile), "score", "--all", "--json"]);
     assert_eq!(r.code, 1, "{}", r.show());
     assert_eq!(r.stdout, "", "{}", r.show());

@@ -139,6 +139,9 @@ pub struct Table<'t, 's> {
     /// Where the table begins: a missing key is reported here.
     at: Range<usize>,
     asked: Vec<&'static str>,
+    /// Keys read only to explain they are no longer allowed: not unknown,
+    /// and not listed among the allowed ones.
+    retired: Vec<&'static str>,
 }
 
 impl<'t, 's> Table<'t, 's> {
@@ -150,6 +153,7 @@ impl<'t, 's> Table<'t, 's> {
             dotted: String::new(),
             at: 0..0,
             asked: Vec::new(),
+            retired: Vec::new(),
         }
     }
 
@@ -176,6 +180,14 @@ impl<'t, 's> Table<'t, 's> {
             self.asked.push(key);
         }
         self.map.get(key)
+    }
+
+    /// Where the file writes a key that is no longer allowed (a renamed
+    /// one), so the caller can say what it is called now; it is not then
+    /// reported as unknown, nor listed as allowed.
+    pub fn retired(&mut self, key: &'static str) -> Option<Range<usize>> {
+        self.retired.push(key);
+        self.map.get(key).map(Spanned::span)
     }
 
     /// Whether the file writes the key (it counts as allowed).
@@ -458,6 +470,7 @@ impl<'t, 's> Table<'t, 's> {
             dotted,
             at: self.key_span(key).unwrap_or_else(|| v.span()),
             asked: Vec::new(),
+            retired: Vec::new(),
         })
     }
 
@@ -484,6 +497,7 @@ impl<'t, 's> Table<'t, 's> {
                     dotted: String::new(),
                     at: item.span(),
                     asked: Vec::new(),
+                    retired: Vec::new(),
                 }),
                 _ => self.wrong_type(doc, key, item, &format!("a table written as [[{key}]]")),
             }
@@ -568,7 +582,7 @@ impl<'t, 's> Table<'t, 's> {
     pub fn finish(self, doc: &mut Doc) {
         for (k, _) in self.map.iter() {
             let name = k.get_ref().as_ref();
-            if self.asked.contains(&name) {
+            if self.asked.contains(&name) || self.retired.contains(&name) {
                 continue;
             }
             let mut message = format!(

@@ -5,9 +5,7 @@
 //! `rules_version = 2`.
 
 use crate::case::{Instrument, Region};
-use serde::Deserialize;
 use std::path::Path;
-use toml::Spanned;
 
 /// The version of READINESS.md these rules implement.
 pub const RULES_VERSION: i64 = 2;
@@ -175,7 +173,7 @@ impl Profile {
     /// The embedded `data/profiles/default.toml`.
     pub fn builtin() -> Profile {
         let base = Profile::version_2();
-        super::profile_file::over(base.clone(), Path::new("default.toml"), BUILTIN_TOML).unwrap_or(base)
+        super::profile_file::over(base.clone(), Path::new("default.toml"), BUILTIN_TOML.as_bytes()).unwrap_or(base)
     }
 
     /// A shipped profile by name.
@@ -187,7 +185,7 @@ impl Profile {
     /// A profile file's text: keys left out keep the built-in value;
     /// unknown keys, bad values and another rules version are errors.
     pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
-        super::profile_file::over(Profile::builtin(), path, text)
+        super::profile_file::over(Profile::builtin(), path, text.as_bytes()).map_err(first)
     }
 
     /// A profile file, or the name of a shipped one (`default`,
@@ -203,29 +201,17 @@ impl Profile {
         Profile::load(arg)
     }
 
-    /// Reads and parses a profile file.
+    /// Reads and parses a profile file; the first problem (see
+    /// [`Profile::check`] for all of them).
     pub fn load(path: &Path) -> Result<Profile, ProfileError> {
-        let cannot = |e: std::io::Error| ProfileError::new(path, format!("cannot read the profile: {e}"));
-        let size = std::fs::metadata(path).map_err(cannot)?.len();
-        if size > MAX_PROFILE_BYTES {
-            return Err(ProfileError::new(
-                path,
-                format!("the profile is {size} bytes; a profile may be at most {MAX_PROFILE_BYTES} bytes"),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(cannot)?;
-        match std::str::from_utf8(&bytes) {
-            Ok(text) => Profile::from_toml(path, text),
-            Err(e) => {
-                let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-                Err(ProfileError::at(
-                    path,
-                    &prefix,
-                    prefix.len(),
-                    "the profile is not valid UTF-8 text; save it as UTF-8",
-                ))
-            }
-        }
+        Profile::check(path).map_err(first)
+    }
+
+    /// Reads and parses a profile file through the one file reader: every
+    /// problem in it, in the order of the file.
+    pub fn check(path: &Path) -> Result<Profile, Vec<ProfileError>> {
+        let bytes = crate::file::read_limited(path, MAX_PROFILE_BYTES, "profiles").map_err(|e| vec![e])?;
+        super::profile_file::over(Profile::builtin(), path, &bytes)
     }
 
     /// Whether untreated neuropathic pain counts in this region.
@@ -234,61 +220,10 @@ impl Profile {
     }
 }
 
-/// A number in a profile file, with where it was written.
-pub(super) type Num = Option<Spanned<f64>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawProfile {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub rules_version: Option<Spanned<i64>>,
-    pub red_flag_window_weeks: Num,
-    pub mjoa_mcid: Num,
-    pub severe_weakness_grade: Num,
-    pub min_weeks: Num,
-    pub full_weeks: Num,
-    pub lookback_weeks: Num,
-    pub pain_mcid: Num,
-    pub relative_mcid: Num,
-    pub intractable_pain: Num,
-    pub injection_result_days: Num,
-    pub injection_relief_percent: Num,
-    pub injection_relief_weeks: Num,
-    pub relief_assumed_weeks: Num,
-    pub block_positive_percent: Num,
-    pub medication_trial_days: Num,
-    pub low_adherence_attendance: Num,
-    pub hba1c_caution: Num,
-    pub bmi_caution: Num,
-    pub neuropathic_agent_regions: Option<Spanned<Vec<Spanned<String>>>>,
-    pub mcid: Option<RawMcid>,
-    pub points: Option<RawPoints>,
-    /// Version 1 names, accepted only to say they were renamed.
-    pub failed_injection_relief_percent: Option<Spanned<toml::Value>>,
-    pub failed_injection_relief_weeks: Option<Spanned<toml::Value>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawMcid {
-    pub odi: Num,
-    pub ndi: Num,
-    pub quickdash: Num,
-    pub lefs: Num,
-    pub psfs: Num,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawPoints {
-    pub conservative_failure: Num,
-    pub first_indication: Num,
-    pub further_indication: Num,
-    pub imaging_on_file: Num,
-    pub pt_documented: Num,
-    pub injection_documented: Num,
-    pub medication_trial: Num,
-    pub nerve_study: Num,
-    pub confounder: Num,
+/// The first of a file's errors (there is always one).
+fn first(errors: Vec<ProfileError>) -> ProfileError {
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| ProfileError::new(Path::new("profile"), "unreadable"))
 }

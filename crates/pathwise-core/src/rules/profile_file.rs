@@ -1,11 +1,11 @@
-//! Reading a profile file over a base profile: every key checked, errors
-//! located at file:line:col, and a profile for another rules version refused
-//! with what changed.
+//! Reading a profile file over a base profile through the one file reader:
+//! every key checked, every mistake located at file:line:col in one run,
+//! and a profile for another rules version refused with what changed.
 
-use super::profile::{Num, Profile, ProfileError, RULES_VERSION, RawProfile};
+use super::profile::{Profile, RULES_VERSION};
 use crate::case::Region;
+use crate::file::{Doc, FileError, Table, read_toml};
 use std::path::Path;
-use toml::Spanned;
 
 /// Keys of version 1 that version 2 renamed.
 const RENAMED: [(&str, &str); 2] = [
@@ -28,136 +28,64 @@ fn what_changed() -> String {
     )
 }
 
-struct Values<'a> {
-    path: &'a Path,
-    source: &'a str,
-}
+/// The largest a threshold or weight may be: anything more is a typo.
+const MAX_VALUE: f64 = 1_000_000.0;
 
-impl Values<'_> {
-    fn at(&self, offset: usize, message: String) -> ProfileError {
-        ProfileError::at(self.path, self.source, offset, message)
+/// `rules_version = 2`, checked first: a profile for other rules would
+/// fail on its keys, so say what changed and stop.
+fn version_ok(doc: &mut Doc, top: &mut Table) -> bool {
+    if !top.has("rules_version") {
+        doc.errors.push(FileError::new(
+            doc.path,
+            format!(
+                "the profile does not say which rules version it is for; profiles are for rules version 2 \
+                 and must say `rules_version = 2` (a version 1 profile needs changes: {})",
+                what_changed()
+            ),
+        ));
+        return false;
     }
-
-    fn error(&self, at: Option<&Spanned<f64>>, message: String) -> ProfileError {
-        match at {
-            Some(s) => self.at(s.span().start, message),
-            None => ProfileError::new(self.path, message),
-        }
-    }
-
-    fn set(&self, slot: &mut f64, value: &Num, key: &str) -> Result<(), ProfileError> {
-        let Some(spanned) = value else {
-            return Ok(());
-        };
-        let n = *spanned.get_ref();
-        if !n.is_finite() || n < 0.0 {
-            return Err(self.error(
-                Some(spanned),
-                format!("`{key}` = {n} must be a finite number of 0 or more"),
-            ));
-        }
-        *slot = n;
-        Ok(())
-    }
-
-    fn set_days(&self, slot: &mut i64, value: &Num, key: &str) -> Result<(), ProfileError> {
-        let mut n = *slot as f64;
-        self.set(&mut n, value, key)?;
-        if n.fract() != 0.0 || n > 36_500.0 {
-            return Err(self.error(
-                value.as_ref(),
-                format!("`{key}` = {n} must be a whole number of days (at most 36500)"),
-            ));
-        }
-        *slot = n as i64;
-        Ok(())
-    }
-}
-
-fn version(v: &Values, raw: &RawProfile) -> Result<(), ProfileError> {
-    match &raw.rules_version {
-        Some(s) if *s.get_ref() == RULES_VERSION => {}
-        Some(s) if *s.get_ref() == 1 => {
-            return Err(v.at(
-                s.span().start,
+    let span = top.span("rules_version").unwrap_or(0..0);
+    match top.int(doc, "rules_version", i64::MIN, i64::MAX) {
+        Some(RULES_VERSION) => true,
+        Some(1) => {
+            doc.error_at(
+                span,
                 format!(
                     "this profile is for rules version 1; pathwise applies rules version 2: {}",
                     what_changed()
                 ),
-            ));
+            );
+            false
         }
-        Some(s) => {
-            return Err(v.at(
-                s.span().start,
-                format!(
-                    "`rules_version` = {} is not known: this pathwise applies rules version 2",
-                    s.get_ref()
-                ),
-            ));
+        Some(other) => {
+            doc.error_at(
+                span,
+                format!("`rules_version` = {other} is not known: this pathwise applies rules version 2"),
+            );
+            false
         }
-        None => {
-            return Err(ProfileError::new(
-                v.path,
-                format!(
-                    "the profile does not say which rules version it is for; profiles are for rules version 2 \
-                     and must say `rules_version = 2` (a version 1 profile needs changes: {})",
-                    what_changed()
-                ),
-            ));
-        }
+        None => false,
     }
-    let legacy = [
-        (RENAMED[0], &raw.failed_injection_relief_percent),
-        (RENAMED[1], &raw.failed_injection_relief_weeks),
-    ];
-    for ((old, new), value) in legacy {
-        if let Some(s) = value {
-            return Err(v.at(
-                s.span().start,
-                format!("`{old}` is a rules version 1 key: version 2 renamed it `{new}`"),
-            ));
-        }
-    }
-    Ok(())
 }
 
-fn regions(v: &Values, raw: &RawProfile, p: &mut Profile) -> Result<(), ProfileError> {
-    let Some(list) = &raw.neuropathic_agent_regions else {
-        return Ok(());
-    };
-    let mut out = Vec::new();
-    for word in list.get_ref() {
-        match Region::from_word(word.get_ref().trim()) {
-            Some(r) => out.push(r),
-            None => {
-                let allowed: Vec<&str> = Region::ALL.iter().map(|r| r.as_str()).collect();
-                return Err(v.at(
-                    word.span().start,
-                    format!(
-                        "unknown region {:?} in `neuropathic_agent_regions`; allowed: {}",
-                        word.get_ref(),
-                        allowed.join(", ")
-                    ),
-                ));
-            }
-        }
+/// A threshold or weight: a finite number of 0 or more.
+fn set(doc: &mut Doc, t: &mut Table, slot: &mut f64, key: &'static str) {
+    if let Some(n) = t.number(doc, key, 0.0, MAX_VALUE) {
+        *slot = n;
     }
-    p.neuropathic_agent_regions = out;
-    Ok(())
 }
 
-pub(super) fn over(mut p: Profile, path: &Path, source: &str) -> Result<Profile, ProfileError> {
-    let raw: RawProfile = toml::from_str(source).map_err(|e| toml_error(path, source, &e))?;
-    let v = Values { path, source };
-    version(&v, &raw)?;
-    if let Some(name) = &raw.name {
-        p.name = name.clone();
+/// A number of days: a whole number of at most a century.
+fn set_days(doc: &mut Doc, t: &mut Table, slot: &mut i64, key: &'static str) {
+    if let Some(n) = t.int(doc, key, 0, 36_500) {
+        *slot = n;
     }
-    if let Some(description) = &raw.description {
-        p.description = description.clone();
-    }
+}
+
+fn thresholds(doc: &mut Doc, t: &mut Table, p: &mut Profile) {
     macro_rules! set {
-        ($($key:ident),+) => { $( v.set(&mut p.$key, &raw.$key, stringify!($key))?; )+ };
+        ($($key:ident),+) => { $( set(doc, t, &mut p.$key, stringify!($key)); )+ };
     }
     set!(
         red_flag_window_weeks,
@@ -177,26 +105,24 @@ pub(super) fn over(mut p: Profile, path: &Path, source: &str) -> Result<Profile,
         hba1c_caution,
         bmi_caution
     );
-    v.set_days(
-        &mut p.injection_result_days,
-        &raw.injection_result_days,
-        "injection_result_days",
-    )?;
-    v.set_days(
-        &mut p.medication_trial_days,
-        &raw.medication_trial_days,
-        "medication_trial_days",
-    )?;
-    regions(&v, &raw, &mut p)?;
-    if let Some(m) = &raw.mcid {
+    set_days(doc, t, &mut p.injection_result_days, "injection_result_days");
+    set_days(doc, t, &mut p.medication_trial_days, "medication_trial_days");
+    if t.has("neuropathic_agent_regions") {
+        p.neuropathic_agent_regions = t.words::<Region>(doc, "neuropathic_agent_regions");
+    }
+}
+
+fn tables(doc: &mut Doc, top: &mut Table, p: &mut Profile) {
+    if let Some(mut m) = top.table(doc, "mcid") {
         macro_rules! mcid {
-            ($($key:ident),+) => { $( v.set(&mut p.mcid.$key, &m.$key, concat!("mcid.", stringify!($key)))?; )+ };
+            ($($key:ident),+) => { $( set(doc, &mut m, &mut p.mcid.$key, stringify!($key)); )+ };
         }
         mcid!(odi, ndi, quickdash, lefs, psfs);
+        m.finish(doc);
     }
-    if let Some(s) = &raw.points {
+    if let Some(mut s) = top.table(doc, "points") {
         macro_rules! points {
-            ($($key:ident),+) => { $( v.set(&mut p.points.$key, &s.$key, concat!("points.", stringify!($key)))?; )+ };
+            ($($key:ident),+) => { $( set(doc, &mut s, &mut p.points.$key, stringify!($key)); )+ };
         }
         points!(
             conservative_failure,
@@ -209,47 +135,60 @@ pub(super) fn over(mut p: Profile, path: &Path, source: &str) -> Result<Profile,
             nerve_study,
             confounder
         );
+        s.finish(doc);
     }
-    weeks_fit(&v, &raw, &p)?;
-    Ok(p)
+}
+
+/// The version 1 names are read only to say what they are called now.
+fn renamed(doc: &mut Doc, top: &mut Table) {
+    for (old, new) in RENAMED {
+        if let Some(span) = top.retired(old) {
+            doc.error_at(
+                span,
+                format!("`{old}` is a rules version 1 key: version 2 renamed it `{new}`"),
+            );
+        }
+    }
 }
 
 /// The weeks must make sense together: blame the key the file wrote.
-fn weeks_fit(v: &Values, raw: &RawProfile, p: &Profile) -> Result<(), ProfileError> {
+fn weeks_fit(doc: &mut Doc, top: &mut Table, p: &Profile) {
+    let at = |top: &mut Table, first: &'static str, then: &'static str| {
+        top.span(first).or_else(|| top.span(then)).unwrap_or(0..0)
+    };
     if p.full_weeks <= 0.0 {
-        let blame = raw.full_weeks.as_ref().or(raw.min_weeks.as_ref());
-        return Err(v.error(blame, format!("`full_weeks` = {} must be more than 0", p.full_weeks)));
-    }
-    if p.min_weeks > p.full_weeks {
-        let blame = raw.min_weeks.as_ref().or(raw.full_weeks.as_ref());
-        return Err(v.error(
-            blame,
+        let span = at(top, "full_weeks", "min_weeks");
+        doc.error_at(span, format!("`full_weeks` = {} must be more than 0", p.full_weeks));
+    } else if p.min_weeks > p.full_weeks {
+        let span = at(top, "min_weeks", "full_weeks");
+        doc.error_at(
+            span,
             format!(
                 "`min_weeks` = {} must not exceed `full_weeks` = {}",
                 p.min_weeks, p.full_weeks
             ),
-        ));
+        );
     }
-    Ok(())
 }
 
-fn toml_error(path: &Path, source: &str, e: &toml::de::Error) -> ProfileError {
-    let mut message = e
-        .message()
-        .trim()
-        .replace("unknown field", "unknown key")
-        .replace(", expected one of", "; allowed:")
-        .replace(", expected", "; expected")
-        .replace("expected f64", "expected a number")
-        .replace("expected i64", "expected a whole number");
-    // the version 1 names are accepted only to explain the rename
-    for (old, _) in RENAMED {
-        message = message
-            .replace(&format!(", `{old}`"), "")
-            .replace(&format!("`{old}`, "), "");
-    }
-    match e.span() {
-        Some(span) => ProfileError::at(path, source, span.start, message),
-        None => ProfileError::new(path, message),
-    }
+/// The profile a file describes over `base`, or every mistake in it.
+pub(super) fn over(base: Profile, path: &Path, bytes: &[u8]) -> Result<Profile, Vec<FileError>> {
+    read_toml(path, bytes, |doc, mut top, _| {
+        if !version_ok(doc, &mut top) {
+            return None;
+        }
+        let mut p = base;
+        if let Some(name) = top.string(doc, "name") {
+            p.name = name;
+        }
+        if let Some(description) = top.string(doc, "description") {
+            p.description = description;
+        }
+        thresholds(doc, &mut top, &mut p);
+        tables(doc, &mut top, &mut p);
+        renamed(doc, &mut top);
+        weeks_fit(doc, &mut top, &p);
+        top.finish(doc);
+        Some(p)
+    })
 }
