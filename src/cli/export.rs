@@ -1,6 +1,6 @@
 //! `pathwise export ID|FILE --format markdown|json [-o FILE] [--force]`.
 
-use super::{Context, Exit, ExportFormat, find_case, json_string, report};
+use super::{Context, Exit, ExportFormat, find_case, report};
 use crate::export;
 use crate::present::{Presenter, Privacy};
 use crate::rules::{Options, evaluate};
@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: O
     let (view, verdict) = (p.case_view(), p.verdict_view(&r));
     let body = match format {
         ExportFormat::Markdown => export::markdown(&view, &verdict),
-        ExportFormat::Json => json_string(&export::json(&view, &verdict)) + "\n",
+        ExportFormat::Json => export::json(&view, &verdict) + "\n",
     };
     match output {
         None => {

@@ -36,14 +36,25 @@
 
 use super::DISCLAIMER;
 use crate::present::{CaseView, VerdictView};
-use serde_json::{Value, json};
+use crate::rules::to_json_string;
+use serde::Serialize;
 
-/// The summary as JSON: the case view, its verdict and the disclaimer.
-pub fn json(v: &CaseView, r: &VerdictView) -> Value {
-    let mut out = serde_json::to_value(v).unwrap_or_else(|_| json!({}));
-    if let Value::Object(m) = &mut out {
-        m.insert("readiness".into(), serde_json::to_value(r).unwrap_or(Value::Null));
-        m.insert("disclaimer".into(), json!(DISCLAIMER));
-    }
-    out
+/// The summary's shape: the case view's fields, then its verdict and the
+/// disclaimer. Borrowed, so it is written straight from the views.
+#[derive(Serialize)]
+struct Summary<'a> {
+    #[serde(flatten)]
+    case: &'a CaseView,
+    readiness: &'a VerdictView,
+    disclaimer: &'static str,
+}
+
+/// The summary as terminal-safe, pretty JSON, serialised in one pass
+/// without an intermediate value tree.
+pub fn json(v: &CaseView, r: &VerdictView) -> String {
+    to_json_string(&Summary {
+        case: v,
+        readiness: r,
+        disclaimer: DISCLAIMER,
+    })
 }
