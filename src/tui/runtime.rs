@@ -7,7 +7,7 @@ use super::app::{App, Effect, Msg, Settings};
 use super::glyphs::Glyphs;
 use super::keymap::Keymap;
 use super::{terminal, view};
-use crate::cli::{Context, Exit};
+use crate::context::{Context, Exit};
 use crate::library::{self, Change, Library};
 use crate::theme::{Depth, ThemeSet};
 use notify::{RecursiveMode, Watcher};
