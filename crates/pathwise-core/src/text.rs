@@ -3,8 +3,10 @@
 //! Case files are written by hand and passed between departments, so any
 //! string from one may hold escape sequences (an OSC 52 clipboard write, a
 //! title change, cursor movement) or bidirectional overrides that reorder
-//! what a reader sees. Every string that reaches a screen, a report or an
-//! error message passes through here first.
+//! what a reader sees, or invisible characters on whose width the program
+//! and the terminal disagree, which moves everything after them on the
+//! line (a pane's right border). Every string that reaches a screen, a
+//! report or an error message passes through here first.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -18,10 +20,62 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Characters that must never reach a terminal raw: C0 and C1 controls, DEL
-/// and bidi controls.
+/// The line and paragraph separators (U+2028, U+2029) and the interlinear
+/// annotation marks (U+FFF9–U+FFFB): invisible, counted as one column by the
+/// width tables, and dropped by terminals such as tmux, so the rest of the
+/// line lands one column to the left of where it was laid out.
+pub fn is_invisible_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Characters that must never reach a terminal raw: C0 and C1 controls, DEL,
+/// bidi controls, and the invisible separators above.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_bidi_control(c) || is_invisible_separator(c)
+}
+
+const ZWJ: char = '\u{200D}';
+
+/// Pictographs (emoji) that U+200D may join into one glyph, such as a
+/// family: the blocks of Extended_Pictographic, roughly, plus the few
+/// symbols outside them.
+fn is_pictograph(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A9}'
+            | '\u{AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{25A0}'..='\u{27BF}'
+            | '\u{2900}'..='\u{297F}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{3030}'
+            | '\u{303D}'
+            | '\u{3297}'
+            | '\u{3299}'
+            | '\u{1F000}'..='\u{1FAFF}'
+    )
+}
+
+/// Emoji presentation selector and skin tones: they belong to the
+/// pictograph before them.
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// A zero-width joiner between two pictographs (a family, a flag, a
+/// profession): the width tables count the joined sequence as one glyph of
+/// two columns, but many terminals (tmux among them) draw each part, six
+/// columns for a family of three, and the rest of the line moves. Such a
+/// joiner is left out, so every terminal draws the same parts in the same
+/// columns. A joiner anywhere else (in Indic scripts) is kept.
+fn joins_pictographs(before: &str, after: Option<char>) -> bool {
+    let last = before.chars().rev().find(|c| !is_emoji_modifier(*c));
+    last.is_some_and(is_pictograph) && after.is_some_and(is_pictograph)
 }
 
 fn escape_into(out: &mut String, c: char) {
@@ -38,13 +92,15 @@ fn escape_into(out: &mut String, c: char) {
 }
 
 fn sanitize_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !s.chars().any(|c| is_unsafe(c) || c == ZWJ) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut col = 0usize;
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            ZWJ if joins_pictographs(&out, chars.peek().copied()) => continue,
             '\n' if keep_newlines => {
                 out.push('\n');
                 col = 0;
@@ -97,6 +153,31 @@ mod tests {
     }
 
     #[test]
+    fn line_and_paragraph_separators_become_visible() {
+        assert_eq!(inline("a\u{2028}b"), "a\\u{2028}b");
+        assert_eq!(block("a\u{2029}b"), "a\\u{2029}b");
+        assert_eq!(inline("\u{fff9}x\u{fffa}y\u{fffb}"), "\\u{fff9}x\\u{fffa}y\\u{fffb}");
+        for c in ['\u{2028}', '\u{2029}', '\u{fff9}', '\u{fffa}', '\u{fffb}'] {
+            assert!(is_unsafe(c), "{c:?}");
+        }
+        assert!(!is_unsafe('\u{fff8}') && !is_unsafe('\u{fffc}'));
+    }
+
+    #[test]
+    fn joined_emoji_are_shown_as_their_parts() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(inline(family), "\u{1F468}\u{1F469}\u{1F467}");
+        // a skin tone or presentation selector stays with its pictograph
+        assert_eq!(
+            inline("\u{1F9D1}\u{1F3FD}\u{200D}\u{2695}\u{FE0F} clinician"),
+            "\u{1F9D1}\u{1F3FD}\u{2695}\u{FE0F} clinician"
+        );
+        // a joiner in a script that needs it, or at an edge, is kept
+        assert_eq!(inline("\u{915}\u{94D}\u{200D}\u{937}"), "\u{915}\u{94D}\u{200D}\u{937}");
+        assert_eq!(inline("\u{1F468}\u{200D}"), "\u{1F468}\u{200D}");
+    }
+
+    #[test]
     fn newlines_depend_on_context() {
         assert_eq!(inline("one\ntwo"), "one^Jtwo");
         assert_eq!(block("one\r\ntwo"), "one\ntwo");
@@ -105,7 +186,11 @@ mod tests {
 
     #[test]
     fn output_never_holds_a_control() {
-        let all: String = (0u32..0x250).filter_map(char::from_u32).collect();
+        let all: String = (0u32..0x250)
+            .chain(0x2000..0x2080)
+            .chain(0xFFF0..0x10000)
+            .filter_map(char::from_u32)
+            .collect();
         assert!(!inline(&all).chars().any(is_unsafe));
         assert!(!block(&all).chars().any(|c| c != '\n' && is_unsafe(c)));
     }
