@@ -36,9 +36,8 @@ pub fn is_unsafe(c: char) -> bool {
 
 const ZWJ: char = '\u{200D}';
 
-/// Pictographs (emoji) that U+200D may join into one glyph, such as a
-/// family: the blocks of Extended_Pictographic, roughly, plus the few
-/// symbols outside them.
+/// Pictographs (emoji) that an emoji sequence builds on: the blocks of
+/// Extended_Pictographic, roughly, plus the few symbols outside them.
 fn is_pictograph(c: char) -> bool {
     matches!(
         c,
@@ -61,21 +60,36 @@ fn is_pictograph(c: char) -> bool {
     )
 }
 
-/// Emoji presentation selector and skin tones: they belong to the
-/// pictograph before them.
-fn is_emoji_modifier(c: char) -> bool {
-    matches!(c, '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}')
+/// The text and emoji presentation selectors.
+fn is_presentation_selector(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}')
 }
 
-/// A zero-width joiner between two pictographs (a family, a flag, a
-/// profession): the width tables count the joined sequence as one glyph of
-/// two columns, but many terminals (tmux among them) draw each part, six
-/// columns for a family of three, and the rest of the line moves. Such a
-/// joiner is left out, so every terminal draws the same parts in the same
+fn is_skin_tone(c: char) -> bool {
+    matches!(c, '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// Emoji sequences are where terminals disagree on width: the width tables
+/// count a family (three people joined by U+200D), a thumbs-up with a skin
+/// tone or a symbol with the emoji presentation selector as one glyph of
+/// two columns, while many terminals (tmux among them) draw the parts, six
+/// columns for the family, or one column for the symbol; every cell after
+/// it on the line then stands elsewhere than it was laid out, the pane's
+/// right border too. So a sequence is shown as its parts: a joiner between
+/// two pictographs, a skin tone after one, and presentation selectors are
+/// left out, and every terminal draws the same pictographs in the same
 /// columns. A joiner anywhere else (in Indic scripts) is kept.
-fn joins_pictographs(before: &str, after: Option<char>) -> bool {
-    let last = before.chars().rev().find(|c| !is_emoji_modifier(*c));
-    last.is_some_and(is_pictograph) && after.is_some_and(is_pictograph)
+fn leave_out(c: char, before: &str, after: Option<char>) -> bool {
+    let after_pictograph = || before.chars().next_back().is_some_and(is_pictograph);
+    match c {
+        ZWJ => after_pictograph() && after.is_some_and(is_pictograph),
+        c if is_skin_tone(c) => after_pictograph(),
+        c => is_presentation_selector(c),
+    }
+}
+
+fn needs_work(c: char) -> bool {
+    is_unsafe(c) || c == ZWJ || is_presentation_selector(c) || is_skin_tone(c)
 }
 
 fn escape_into(out: &mut String, c: char) {
@@ -92,7 +106,7 @@ fn escape_into(out: &mut String, c: char) {
 }
 
 fn sanitize_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c) || c == ZWJ) {
+    if !s.chars().any(needs_work) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -100,7 +114,13 @@ fn sanitize_with(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            ZWJ if joins_pictographs(&out, chars.peek().copied()) => continue,
+            c if !is_unsafe(c) && needs_work(c) => {
+                if !leave_out(c, &out, chars.peek().copied()) {
+                    out.push(c);
+                    col += 1;
+                }
+                continue;
+            }
             '\n' if keep_newlines => {
                 out.push('\n');
                 col = 0;
@@ -164,14 +184,19 @@ mod tests {
     }
 
     #[test]
-    fn joined_emoji_are_shown_as_their_parts() {
+    fn emoji_sequences_are_shown_as_their_parts() {
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
         assert_eq!(inline(family), "\u{1F468}\u{1F469}\u{1F467}");
-        // a skin tone or presentation selector stays with its pictograph
         assert_eq!(
             inline("\u{1F9D1}\u{1F3FD}\u{200D}\u{2695}\u{FE0F} clinician"),
-            "\u{1F9D1}\u{1F3FD}\u{2695}\u{FE0F} clinician"
+            "\u{1F9D1}\u{2695} clinician"
         );
+        assert_eq!(
+            inline("1\u{FE0F}\u{20E3} \u{2764}\u{FE0F} \u{1F600}\u{FE0E}"),
+            "1\u{20E3} \u{2764} \u{1F600}"
+        );
+        // a skin tone on its own is a swatch, and stays
+        assert_eq!(inline("tone \u{1F3FD}"), "tone \u{1F3FD}");
         // a joiner in a script that needs it, or at an edge, is kept
         assert_eq!(inline("\u{915}\u{94D}\u{200D}\u{937}"), "\u{915}\u{94D}\u{200D}\u{937}");
         assert_eq!(inline("\u{1F468}\u{200D}"), "\u{1F468}\u{200D}");
