@@ -80,6 +80,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Write a referral summary a surgeon reads before a consult
+    ///
+    /// Exit codes: 0 written; 2 when FILE was not written because of what is there (it exists and
+    /// --force was not given, or it is a directory, device, named pipe, socket, or a link to nothing
+    /// or to one of those); 1 when the case is invalid or writing failed (no such folder, no
+    /// permission, disk full).
     Export {
         /// Case id, or path to a case file
         #[arg(value_name = "ID|FILE")]
@@ -87,10 +92,10 @@ pub enum Command {
         /// Markdown (a page to read) or JSON (for other programs)
         #[arg(long, value_enum, default_value = "markdown")]
         format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output
+        /// Write to this file (atomically) instead of standard output; whatever is there already is left alone without --force
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace FILE if it exists
+        /// Replace FILE when it is a regular file, or a link to one (then the file it points to); never a directory, device, pipe or socket
         #[arg(long)]
         force: bool,
     },

@@ -203,11 +203,12 @@ fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>,
                 let case = &app.library.cases[index].case;
                 let r = &app.readiness[index];
                 let body = crate::export::markdown(case, r, present);
-                let path = crate::export::free_name(Path::new("."), &case.id, "md");
-                app.flash = Some(match crate::export::write_atomic(&path, body.as_bytes(), false) {
-                    Ok(()) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
-                    Err(e) => format!("export failed: {}", crate::text::inline(&e.to_string())),
-                });
+                app.flash = Some(
+                    match crate::export::write_free_name(Path::new("."), &case.id, "md", body.as_bytes()) {
+                        Ok(path) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
+                        Err(e) => format!("export failed: {}", crate::text::inline(&e.to_string())),
+                    },
+                );
             }
             Effect::Edit(path) => {
                 let outcome = edit(term, app, gate, &path)?;

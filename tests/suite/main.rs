@@ -10,6 +10,7 @@ mod cli_profiles;
 mod cli_themes;
 mod console;
 mod e2e_tmux;
+mod export_write;
 mod fs_faults;
 mod fuzz_loader;
 mod hostile_output;
