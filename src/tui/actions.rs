@@ -152,15 +152,15 @@ impl App {
                     (None, _) => Effect::None,
                 };
             }
-            Action::Reload => return Effect::Reload,
+            Action::Reload => return self.start_load(false),
             Action::Step => self.start_step(),
             Action::WhatIf => self.toggle_excluded(false),
             Action::RestoreAll => self.toggle_excluded(true),
             Action::Export => {
-                return match self.selected_index() {
-                    Some(index) => Effect::Export {
-                        index,
-                        present: self.present,
+                return match self.selected() {
+                    Some((case, r)) => Effect::Export {
+                        id: case.id.clone(),
+                        body: crate::export::markdown(case, r, self.present),
                     },
                     None => Effect::None,
                 };
