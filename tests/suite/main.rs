@@ -15,6 +15,8 @@ mod fs_faults;
 mod fuzz_loader;
 mod hostile_output;
 mod loader;
+mod loading;
 mod no_write;
 mod screen_replay;
+mod signals;
 mod teaching;
