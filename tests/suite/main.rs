@@ -14,6 +14,7 @@ mod export_write;
 mod fs_faults;
 mod fuzz_loader;
 mod hostile_output;
+mod live_reload;
 mod loader;
 mod loading;
 mod no_write;
