@@ -194,12 +194,6 @@ pub fn hand_over() {
     undo();
 }
 
-/// Whether the terminal is handed over (to an editor, or the shell after
-/// Ctrl-Z).
-pub fn handed() -> bool {
-    HANDED.load(Ordering::SeqCst)
-}
-
 /// For the signal thread, on a signal that ends the process: unless the
 /// terminal is handed over (then it returns, and the main thread handles
 /// the signal), restores the terminal and exits with 128 + the signal's
