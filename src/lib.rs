@@ -9,6 +9,7 @@ pub use pathwise_generate as generate;
 
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod export;
 pub mod theme;
 pub mod tui;

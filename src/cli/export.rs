@@ -1,4 +1,8 @@
 //! `pathwise export ID|FILE --format markdown|json [-o FILE] [--force]`.
+//! Exit codes: 0 written, 2 when the file was not written because of what
+//! is at FILE (it exists without `--force`; it is a directory, device,
+//! named pipe or socket, or a link to none or to one), 1 when writing
+//! failed (no such folder, no permission, disk full) or the case is invalid.
 
 use super::{Context, Exit, ExportFormat, find_case, report};
 use crate::export;
@@ -26,14 +30,16 @@ pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: O
             super::write_out(&body);
             Exit::Ok
         }
-        Some(path) => match export::write_atomic(path, body.as_bytes(), force) {
+        Some(path) => match export::write_new(path, body.as_bytes(), force) {
             Ok(()) => {
                 eprintln!("wrote {}", crate::text::inline(&path.to_string_lossy()));
                 Exit::Ok
             }
+            // a refusal (the file exists, or is not a regular file) is a usage
+            // error: another name or --force; a failed write is not
             Err(e) => {
                 eprintln!("pathwise export: {}", crate::text::inline(&e.to_string()));
-                Exit::Invalid
+                if e.refused() { Exit::Usage } else { Exit::Invalid }
             }
         },
     }

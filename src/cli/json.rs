@@ -1,6 +1,7 @@
 //! JSON that is safe to print to a terminal. serde_json already escapes C0
-//! controls; this also writes DEL, C1 controls and bidi controls as `\uXXXX`,
-//! as READINESS.md asks. Outside strings JSON is plain ASCII, so escaping
+//! controls; this also writes DEL, C1 controls, bidi controls and the
+//! invisible line, paragraph and annotation separators (U+2028, U+2029,
+//! U+FFF9–U+FFFB) as `\uXXXX`, as READINESS.md asks. Outside strings JSON is plain ASCII, so escaping
 //! these characters wherever they occur in the output is exact.
 
 use crate::text::is_unsafe;
@@ -35,6 +36,18 @@ mod tests {
         let s = to_string_safe(&v);
         assert!(!s.chars().any(|c| is_unsafe(c) && c != '\n'), "{s}");
         assert!(s.contains("\\u001b") && s.contains("\\u007f") && s.contains("\\u009b") && s.contains("\\u202e"));
+        let back: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_escaped_and_round_trip() {
+        let v = serde_json::json!({"t": "a\u{2028}b\u{2029}c\u{fff9}d\u{fffa}e\u{fffb}f"});
+        let s = to_string_safe(&v);
+        for esc in ["\\u2028", "\\u2029", "\\ufff9", "\\ufffa", "\\ufffb"] {
+            assert!(s.contains(esc), "{esc} in {s}");
+        }
+        assert!(!s.chars().any(|c| is_unsafe(c) && c != '\n'), "{s}");
         let back: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
         assert_eq!(back, v);
     }

@@ -23,34 +23,13 @@ mod validate;
 pub use find::find_case;
 pub use json::to_string_safe as json_string;
 
+pub use crate::context::{Context, Exit, Global};
+
 use crate::case::CaseError;
-use crate::config::{Config, Dirs};
-use crate::library::{Library, Source};
-use crate::rules::Profile;
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    Ok,
-    Invalid,
-    Usage,
-    /// Ended by a signal (SIGTERM, SIGHUP): the shell's 128 + number.
-    Signal(i32),
-}
-
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> ExitCode {
-        ExitCode::from(match e {
-            Exit::Ok => 0,
-            Exit::Invalid => 1,
-            Exit::Usage => 2,
-            Exit::Signal(sig) => u8::try_from(128 + sig).unwrap_or(255),
-        })
-    }
-}
 
 const ABOUT: &str = "Review musculoskeletal cases along the care pathway after physical therapy.";
 const LONG_ABOUT: &str = "Review musculoskeletal cases along the care pathway after physical therapy: \
@@ -69,25 +48,6 @@ pub struct Cli {
     pub step: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Args, Clone, Default)]
-pub struct Global {
-    /// Case library folder (overrides PATHWISE_LIBRARY and the config file)
-    #[arg(long, global = true, value_name = "DIR")]
-    pub library: Option<PathBuf>,
-    /// Readiness profile: a file, or a shipped one by name (default, twelve-week)
-    #[arg(long, global = true, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
-    /// Colour theme by name
-    #[arg(long, global = true, value_name = "NAME")]
-    pub theme: Option<String>,
-    /// De-identified presentation: alias only, week offsets instead of dates, notes hidden
-    #[arg(long, global = true)]
-    pub present: bool,
-    /// ASCII only: no box drawing or symbols
-    #[arg(long, global = true)]
-    pub ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +86,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Write a referral summary a surgeon reads before a consult
+    ///
+    /// Exit codes: 0 written; 2 when FILE was not written because of what is there (it exists and
+    /// --force was not given, or it is a directory, device, named pipe, socket, or a link to nothing
+    /// or to one of those); 1 when the case is invalid or writing failed (no such folder, no
+    /// permission, disk full).
     Export {
         /// Case id or alias ("Case 2"), or path to a case file
         #[arg(value_name = "ID|FILE")]
@@ -133,10 +98,10 @@ pub enum Command {
         /// Markdown (a page to read) or JSON (for other programs)
         #[arg(long, value_enum, default_value = "markdown")]
         format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output
+        /// Write to this file (atomically) instead of standard output; whatever is there already is left alone without --force
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Replace FILE if it exists
+        /// Replace FILE when it is a regular file, or a link to one (then the file it points to); never a directory, device, pipe or socket
         #[arg(long)]
         force: bool,
     },
@@ -166,48 +131,6 @@ pub enum Command {
 pub enum ExportFormat {
     Markdown,
     Json,
-}
-
-/// What every command needs: where things are, the config and the profile.
-pub struct Context {
-    pub global: Global,
-    pub dirs: Dirs,
-    pub config: Config,
-    pub profile: Profile,
-}
-
-impl Context {
-    pub fn new(global: Global) -> Result<Context, String> {
-        let dirs = Dirs::from_env();
-        let config = match &dirs.config_file {
-            Some(path) => Config::load(path).map_err(|e| e.to_string())?,
-            None => Config::default(),
-        };
-        let profile = match global.profile.as_ref().or(config.profile.as_ref()) {
-            Some(path) => Profile::resolve(path).map_err(|e| e.to_string())?,
-            None => Profile::builtin(),
-        };
-        Ok(Context {
-            global,
-            dirs,
-            config,
-            profile,
-        })
-    }
-
-    pub fn source(&self) -> Source {
-        let env = std::env::var_os("PATHWISE_LIBRARY").map(PathBuf::from);
-        Source::resolve(
-            self.global.library.as_deref(),
-            env.as_deref(),
-            self.config.library.as_deref(),
-            self.dirs.data_dir.as_deref(),
-        )
-    }
-
-    pub fn library(&self) -> Library {
-        Library::load(self.source())
-    }
 }
 
 /// Writes command output; exits quietly when the reader has gone.

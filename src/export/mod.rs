@@ -11,6 +11,6 @@ mod write;
 
 pub use json::json;
 pub use markdown::markdown;
-pub use write::{free_name, write_atomic};
+pub use write::{WriteError, write_free_name, write_new};
 
 pub const DISCLAIMER: &str = "Decision support for case review and teaching, not a medical device: it does not diagnose or decide, and the clinician remains responsible.";

@@ -150,16 +150,20 @@ impl App {
                     (None, _) => Effect::None,
                 };
             }
-            Action::Reload => return Effect::Reload,
+            Action::Reload => return self.start_load(false),
             Action::Step => self.start_step(),
             Action::WhatIf => self.toggle_excluded(false),
             Action::RestoreAll => self.toggle_excluded(true),
             Action::Export => {
-                return match self.selected_index() {
-                    Some(index) => Effect::Export {
-                        index,
-                        present: self.present,
-                    },
+                return match self.selected_index().zip(self.selected()) {
+                    Some((i, (case, r))) => {
+                        let p =
+                            crate::present::Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
+                        Effect::Export {
+                            id: case.id.clone(),
+                            body: crate::export::markdown(&p.case_view(), &p.verdict_view(r)),
+                        }
+                    }
                     None => Effect::None,
                 };
             }

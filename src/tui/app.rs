@@ -7,10 +7,11 @@ use super::cases::{CaseList, Row};
 use super::glyphs::Glyphs;
 use super::keymap::{Action, KeyMode, Keymap};
 use super::layout::{self, Mode, Pane, Panes};
+use super::loading::Loading;
 use super::search::{Haystack, Matcher};
 use super::step::Step;
-use crate::case::{Case, Date, EventRef};
-use crate::library::{Change, Library};
+use crate::case::{Case, CaseError, Date, EventRef};
+use crate::library::{Change, Library, Loaded};
 use crate::present::{self, Presenter, Privacy, VerdictView};
 use crate::rules::known::Day;
 use crate::rules::{Band, Options, Profile, Readiness, evaluate};
@@ -18,25 +19,77 @@ use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// Everything that can happen to the console.
+/// Everything that can happen to the console: input, and the outcome of
+/// every effect the runtime carried out. `update` applies each; the runtime
+/// never changes the state itself.
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Paste(String),
     Resize(u16, u16),
-    /// The whole library was loaded again.
-    Reloaded {
-        library: Library,
-        changed: Vec<PathBuf>,
+    /// How a load asked for with [`Effect::Load`] is going.
+    Load(LoadEvent),
+    /// Files changed on disk (debounced): case files, and whether a
+    /// folder changed (the library folder itself too), which reloads all.
+    FilesTouched {
+        paths: Vec<PathBuf>,
+        folder: bool,
     },
-    /// Some case files changed on disk; the runtime has read them again.
+    /// Files read again after [`Effect::ReadFiles`].
     FilesChanged(Vec<Change>),
+    /// The referral summary was written (the path) or not (why).
+    Exported(Result<PathBuf, String>),
+    /// `$EDITOR` has returned: the file it had, and how it ended.
+    EditorClosed {
+        path: PathBuf,
+        result: Result<(), String>,
+    },
+    /// Something to tell the user (a problem with the config).
+    Notice(String),
+    /// Open step-through on this case (`pathwise --step ID`), once loaded.
+    Step(String),
 }
 
-/// Side effects `update` asks the runtime for.
+/// A load's progress, tagged with the generation [`Effect::Load`] gave it;
+/// messages of a superseded load are ignored.
+#[derive(Debug, Clone)]
+pub enum LoadEvent {
+    /// The files are found: how many, and the problems met looking.
+    Found {
+        generation: u64,
+        total: usize,
+        errors: Vec<CaseError>,
+    },
+    /// More files read, parsed and scored, in path order.
+    Batch {
+        generation: u64,
+        cases: Vec<Arrived>,
+        errors: Vec<CaseError>,
+    },
+    /// Files read so far.
+    Progress { generation: u64, read: usize },
+    /// Every file is read: the ids more than one case uses (worked out
+    /// off the event thread), whose cases are withheld.
+    Done {
+        generation: u64,
+        duplicates: HashMap<String, Vec<PathBuf>>,
+    },
+}
+
+/// One case as the loader hands it over: scored and with its list row,
+/// both computed off the event thread.
+#[derive(Debug, Clone)]
+pub struct Arrived {
+    pub loaded: Loaded,
+    pub readiness: Readiness,
+    pub row: Row,
+}
+
+/// Side effects `update` asks the runtime for. Each one's outcome comes
+/// back as a [`Msg`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     None,
@@ -44,12 +97,18 @@ pub enum Effect {
     /// Ctrl-Z: hand the terminal back and stop until `fg`.
     Suspend,
     Edit(PathBuf),
-    Reload,
     SetMouse(bool),
-    /// Write the selected case's referral summary (de-identified when presenting).
+    /// Load the whole library (again) as `generation`, off the event
+    /// thread, and (re-)arm the watch on its folder.
+    Load {
+        generation: u64,
+    },
+    /// Read these case files again.
+    ReadFiles(Vec<PathBuf>),
+    /// Write this referral summary under a free name in the current folder.
     Export {
-        index: usize,
-        present: bool,
+        id: String,
+        body: String,
     },
 }
 
@@ -90,7 +149,7 @@ pub struct CaseView {
 /// The inputs of the presented views: when any changes, they are rebuilt.
 #[derive(Debug, Clone, PartialEq)]
 struct Presented {
-    generation: u64,
+    revision: u64,
     case: usize,
     privacy: Privacy,
     verdict: VerdictSource,
@@ -115,7 +174,7 @@ pub struct ListLabel {
 pub struct App {
     pub library: Library,
     /// Bumped each time the library changes under the views.
-    generation: u64,
+    revision: u64,
     /// One per library case, same order: the list's words, presented;
     /// `None` for rows far from the list's window ([`App::label_rows`]).
     pub labels: Vec<Option<ListLabel>>,
@@ -146,6 +205,17 @@ pub struct App {
     pub size: Rect,
     /// A message shown in the status line until the next key.
     pub flash: Option<String>,
+    /// The load in progress, if any.
+    pub loading: Option<Loading>,
+    /// The generation of the last load asked for.
+    pub(super) generation: u64,
+    /// File changes that came in while a load ran, applied after it.
+    pub(super) deferred: BTreeSet<PathBuf>,
+    pub(super) deferred_reload: bool,
+    /// `--step ID`, waiting for its case to load.
+    pub(super) pending_step: Option<String>,
+    /// The file `$EDITOR` last had, until it is read again.
+    pub(super) edited: Option<PathBuf>,
 }
 
 pub struct Settings {
@@ -167,7 +237,7 @@ impl App {
         let (theme, problem) = s.themes.resolve_or_default(&name, s.depth);
         let mut app = App {
             library: Library::empty(),
-            generation: 0,
+            revision: 0,
             labels: Vec::new(),
             labels_for: None,
             profile: s.profile,
@@ -192,6 +262,12 @@ impl App {
             mouse: s.mouse,
             size: s.size,
             flash: problem.map(|e| format!("theme problem, using default: {e}")),
+            loading: None,
+            generation: 0,
+            deferred: BTreeSet::new(),
+            deferred_reload: false,
+            pending_step: None,
+            edited: None,
         };
         app.library = library;
         app.install(None, HashMap::new(), &[]);
@@ -267,9 +343,9 @@ impl App {
     pub(super) fn label_rows(&mut self) {
         let privacy = self.privacy();
         let n = self.library.cases.len();
-        if self.labels.len() != n || self.labels_for != Some((self.generation, privacy)) {
+        if self.labels.len() != n || self.labels_for != Some((self.revision, privacy)) {
             self.labels = vec![None; n];
-            self.labels_for = Some((self.generation, privacy));
+            self.labels_for = Some((self.revision, privacy));
         }
         let rows = self.list_height().max(60);
         let from = self.list.offset.saturating_sub(rows);
@@ -299,7 +375,7 @@ impl App {
             (None, None) => VerdictSource::Recorded,
         };
         let inputs = self.selected_index().map(|case| Presented {
-            generation: self.generation,
+            revision: self.revision,
             case,
             privacy: self.privacy(),
             verdict: source,
@@ -360,7 +436,7 @@ impl App {
 
     /// The selected case's id and the scores by path, before the library
     /// changes under them.
-    fn take_scores(&mut self) -> (Option<String>, HashMap<PathBuf, Readiness>) {
+    pub(super) fn take_scores(&mut self) -> (Option<String>, HashMap<PathBuf, Readiness>) {
         let keep_id = self.selected().map(|(c, _)| c.id.clone());
         let previous = self
             .library
@@ -372,10 +448,38 @@ impl App {
         (keep_id, previous)
     }
 
+    /// The changes that differ from what the library holds for their file.
+    fn actual_changes(&self, changes: Vec<Change>) -> Vec<Change> {
+        let loaded: HashMap<&Path, &Case> = self
+            .library
+            .cases
+            .iter()
+            .chain(&self.library.withheld)
+            .map(|l| (l.path.as_path(), &l.case))
+            .collect();
+        changes
+            .into_iter()
+            .filter(|(path, state)| {
+                let errors = || self.library.errors.iter().filter(|e| &e.path == path);
+                let same = match state {
+                    Some(Ok(case)) => loaded.get(path.as_path()).is_some_and(|c| *c == case),
+                    Some(Err(errs)) => !loaded.contains_key(path.as_path()) && errors().eq(errs.iter()),
+                    None => !loaded.contains_key(path.as_path()) && errors().next().is_none(),
+                };
+                !same
+            })
+            .collect()
+    }
+
     /// After the library changed: cases whose files did not change keep
     /// their scores, the rest are scored; the selection follows the case
     /// id, and its event selection is kept where it still exists.
-    fn install(&mut self, keep_id: Option<String>, mut previous: HashMap<PathBuf, Readiness>, changed: &[PathBuf]) {
+    pub(super) fn install(
+        &mut self,
+        keep_id: Option<String>,
+        mut previous: HashMap<PathBuf, Readiness>,
+        changed: &[PathBuf],
+    ) {
         let opts = Options::default();
         self.readiness = self
             .library
@@ -386,7 +490,7 @@ impl App {
                 _ => evaluate(&l.case, &self.profile, &opts),
             })
             .collect();
-        self.generation += 1;
+        self.revision += 1;
         self.rows = self
             .library
             .cases
@@ -394,6 +498,12 @@ impl App {
             .zip(&self.readiness)
             .map(|(l, r)| row_for(&l.case, r))
             .collect();
+        self.relist(keep_id);
+    }
+
+    /// After the rows changed: filters and sorts again, and selects the
+    /// case with `keep_id` if it is still listed.
+    pub(super) fn relist(&mut self, keep_id: Option<String>) {
         self.list.refilter(&self.rows, &self.matcher, true);
         let same = keep_id.and_then(|id| self.library.cases.iter().position(|l| l.case.id == id));
         match same {
@@ -443,24 +553,22 @@ impl App {
                 self.list.scroll_into_view(height);
                 Effect::None
             }
-            Msg::Reloaded { library, changed } => {
-                let failed = library.failed_files();
-                let n = changed.len();
-                let (keep_id, previous) = self.take_scores();
-                self.library = library;
-                self.install(keep_id, previous, &changed);
-                if n > 0 {
-                    self.flash = Some(match failed {
-                        0 => format!("reloaded {n} changed file{}", if n == 1 { "" } else { "s" }),
-                        f => format!(
-                            "reloaded; {f} file{} failed to load (! shows them)",
-                            if f == 1 { "" } else { "s" }
-                        ),
-                    });
-                }
-                Effect::None
-            }
+            Msg::Load(event) => self.load_event(event),
+            Msg::FilesTouched { paths, folder } => self.files_touched(paths, folder),
             Msg::FilesChanged(changes) => {
+                // a file saved unchanged (or looked at again after a load) is no news
+                let edited = self.edited.take().filter(|p| changes.iter().any(|(c, _)| c == p));
+                let changes = self.actual_changes(changes);
+                if changes.is_empty() {
+                    if let Some(p) = edited {
+                        let name = p
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        self.flash = Some(format!("no change to {}", crate::text::inline(&name)));
+                    }
+                    return Effect::None;
+                }
                 let before = self.library.failed_files();
                 let (keep_id, previous) = self.take_scores();
                 let rescore = self.library.apply(changes);
@@ -474,6 +582,38 @@ impl App {
                         if n == 1 { "" } else { "s" }
                     ),
                 });
+                Effect::None
+            }
+            Msg::Exported(result) => {
+                // the file is named after the case id: not on a shared screen
+                self.flash = Some(match result {
+                    Ok(_) if self.present => {
+                        "wrote the referral summary (file name hidden while presenting)".to_string()
+                    }
+                    Ok(path) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
+                    Err(_) if self.present => "export failed (details hidden while presenting)".to_string(),
+                    Err(e) => format!("export failed: {}", crate::text::inline(&e)),
+                });
+                Effect::None
+            }
+            Msg::EditorClosed { path, result } => {
+                self.edited = Some(path.clone());
+                let effect = self.files_touched(vec![path], false);
+                if let Err(e) = result {
+                    self.flash = Some(crate::text::inline(&e).into_owned());
+                }
+                effect
+            }
+            Msg::Notice(text) => {
+                self.flash = Some(crate::text::inline(&text).into_owned());
+                Effect::None
+            }
+            Msg::Step(id) => {
+                if self.loading.is_some() {
+                    self.pending_step = Some(id);
+                } else {
+                    self.step_now(&id);
+                }
                 Effect::None
             }
             Msg::Paste(text) => {

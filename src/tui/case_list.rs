@@ -42,10 +42,11 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
         ..inner
     };
     if list.visible.is_empty() {
-        let msg = if app.library.cases.is_empty() {
-            "no cases in this library"
-        } else {
-            "no case matches"
+        let msg = match (app.load_progress(), app.library.cases.is_empty()) {
+            (Some((_, None)), true) => format!("finding case files{}", g.ellipsis()),
+            (Some((read, Some(total))), true) => format!("loading{} {read} of {total} files", g.ellipsis()),
+            (None, true) => "no cases in this library".to_string(),
+            (_, false) => "no case matches".to_string(),
         };
         buf.set_string(rows_area.x + 1, rows_area.y, msg, th.style(Role::Muted));
         return;

@@ -1,28 +1,32 @@
-//! The event loop: terminal input, file changes and signals become
-//! messages on one channel; `update` applies each; the view draws only
-//! when something changed. The loop blocks on the channel, so an idle
-//! console does no work.
+//! The event loop: terminal input, file changes, signals and the outcome
+//! of every effect become messages on one channel; `update` applies each
+//! and returns the next effect as data; the runtime carries effects out
+//! (on threads of their own where they read or write files) and draws when
+//! nothing else is waiting. The loop blocks on the channel, so an idle
+//! console does no work. The runtime never changes the app's state: what
+//! an effect did comes back as a message.
 
 use super::app::{App, Effect, Msg, Settings};
 use super::glyphs::Glyphs;
 use super::keymap::Keymap;
+use super::loader::Loader;
+use super::signals::{self, ENDING};
+use super::watch::Watch;
 use super::{terminal, view};
-use crate::cli::{Context, Exit};
-use crate::library::{self, Change, Library};
+use crate::context::{Context, Exit};
 use crate::theme::{Depth, ThemeSet};
-use notify::{RecursiveMode, Watcher};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{execute, terminal::BeginSynchronizedUpdate, terminal::EndSynchronizedUpdate};
 use ratatui::layout::Rect;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
-use std::collections::BTreeSet;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
+use std::collections::{BTreeSet, VecDeque};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 /// How long the input thread waits for a key before checking whether it
 /// must hand the terminal to an editor. Only affects how quickly `e` or
@@ -31,12 +35,36 @@ const INPUT_POLL: Duration = Duration::from_millis(200);
 /// File changes are gathered this long so an editor's save (write, rename,
 /// chmod) reloads once.
 const DEBOUNCE: Duration = Duration::from_millis(120);
+/// While messages keep coming (a load), a frame is still drawn this often.
+const FRAME_AT_LEAST: Duration = Duration::from_millis(100);
 
-enum Incoming {
+/// What arrives on the channel.
+pub(super) enum Incoming {
     Term(Event),
-    Files(Vec<PathBuf>),
+    /// Changed case files, and whether a folder changed.
+    Files {
+        paths: Vec<PathBuf>,
+        folder: bool,
+    },
+    /// The library folder itself came, went or moved.
+    Root,
     Signal(i32),
     InputFailed(String),
+    /// An effect's outcome, for `update`.
+    App(Msg),
+    LoaderFailed(String),
+    /// A full load has read every file (after its `Done`): the files, and
+    /// when it started, so changes made meanwhile can be caught up on.
+    Loaded {
+        generation: u64,
+        started: SystemTime,
+        files: Vec<PathBuf>,
+    },
+    /// A watch on the library's tree, set up off the event thread.
+    Watching {
+        round: u64,
+        watcher: Option<notify::RecommendedWatcher>,
+    },
 }
 
 /// Lets the runtime stop the input thread while an editor or the shell
@@ -47,6 +75,17 @@ struct InputGate {
 }
 
 pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
+    // before anything is written: no terminal, no escape sequences
+    if let Err(e) = terminal::usable() {
+        eprintln!("pathwise: {e}");
+        return Exit::Usage;
+    }
+    let (tx, rx) = mpsc::channel();
+    // before the terminal is touched, so a signal at any stage restores it
+    if let Err(e) = signals::spawn(tx.clone()) {
+        eprintln!("pathwise: cannot handle signals: {e}");
+        return Exit::Usage;
+    }
     terminal::install_panic_hook();
     let mouse = ctx.config.mouse.unwrap_or(true);
     if let Err(e) = terminal::enter(mouse) {
@@ -54,7 +93,13 @@ pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
         eprintln!("pathwise: cannot use this terminal: {e}");
         return Exit::Usage;
     }
-    let result = run_inside(ctx, mouse, step);
+    let result = Runtime::start(ctx, mouse, tx, rx).and_then(|(mut rt, mut app, first)| {
+        let mut startup = Vec::new();
+        if let Some(id) = step {
+            startup.push(Msg::Step(id.to_string()));
+        }
+        rt.run(&mut app, first, startup)
+    });
     terminal::restore();
     match result {
         Ok(exit) => exit,
@@ -65,183 +110,328 @@ pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
     }
 }
 
-fn run_inside(ctx: &Context, mouse: bool, step: Option<&str>) -> io::Result<Exit> {
-    let mut term = terminal::new_terminal()?;
-    let size = term.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
-    let glyphs = Glyphs::detect(ctx.global.ascii);
-    let source = ctx.source();
-    // a first frame before loading, so a big library never shows a blank screen
-    term.draw(|f| {
-        let msg = format!("pathwise {} loading {source}", glyphs.dot());
-        f.buffer_mut()
-            .set_string(1, 0, crate::text::inline(&msg), ratatui::style::Style::default());
-    })?;
-    let library = Library::load(source);
-    let (keymap, key_problems) = Keymap::new(&ctx.config.keys);
-    let themes = ThemeSet::load(ctx.dirs.themes_dir().as_deref());
-    let settings = Settings {
-        profile: ctx.profile.clone(),
-        themes,
-        theme: ctx.global.theme.clone().or_else(|| ctx.config.theme.clone()),
-        depth: Depth::from_env(),
-        glyphs,
-        keymap,
-        present: ctx.global.present,
-        mouse,
-        size: area,
-    };
-    let mut app = App::new(library, settings);
-    if let Some(p) = key_problems.first() {
-        app.flash = Some(format!("config: {p}"));
-    }
-    if let Some(id) = step {
-        if !app.open_step(id) {
-            app.flash = Some(format!(
-                "--step: no case \"{}\" with a step to walk through",
-                crate::text::inline(id)
-            ));
-        }
-    }
-    let (tx, rx) = mpsc::channel();
-    let gate = Arc::new(InputGate {
-        paused: AtomicBool::new(false),
-        idle: AtomicBool::new(false),
-    });
-    spawn_input(tx.clone(), gate.clone());
-    spawn_signals(tx.clone());
-    let _watcher = app.library.source.watch_path().and_then(|p| watch(p, tx.clone()));
-    event_loop(&mut term, &mut app, &rx, &gate)
+struct Runtime {
+    term: terminal::Term,
+    rx: Receiver<Incoming>,
+    gate: Arc<InputGate>,
+    loader: Loader,
+    watch: Option<Watch>,
+    /// Messages that came in while the editor ran, in order.
+    backlog: VecDeque<Incoming>,
 }
 
-fn draw(term: &mut terminal::Term, app: &App) -> io::Result<()> {
-    // synchronized output: slow links and multiplexers never show a torn frame
-    execute!(io::stdout(), BeginSynchronizedUpdate)?;
-    term.draw(|f| view::draw(app, f))?;
-    execute!(io::stdout(), EndSynchronizedUpdate)
+/// How an editor session ended.
+enum Edited {
+    Closed(Result<(), String>),
+    /// A signal that ends the console came while it ran.
+    Ended(i32),
 }
 
-fn event_loop(term: &mut terminal::Term, app: &mut App, rx: &Receiver<Incoming>, gate: &InputGate) -> io::Result<Exit> {
-    let mut dirty = true;
-    let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
-    let mut deadline: Option<Instant> = None;
-    loop {
-        if dirty {
-            draw(term, app)?;
-            dirty = false;
+impl Runtime {
+    fn start(
+        ctx: &Context,
+        mouse: bool,
+        tx: Sender<Incoming>,
+        rx: Receiver<Incoming>,
+    ) -> io::Result<(Runtime, App, Vec<Effect>)> {
+        let term = terminal::new_terminal()?;
+        let size = term.size()?;
+        let (keymap, key_problems) = Keymap::new(&ctx.config.keys);
+        let settings = Settings {
+            profile: ctx.profile.clone(),
+            themes: ThemeSet::load(ctx.dirs.themes_dir().as_deref()),
+            theme: ctx.global.theme.clone().or_else(|| ctx.config.theme.clone()),
+            depth: Depth::from_env(),
+            glyphs: Glyphs::detect(ctx.global.ascii),
+            keymap,
+            present: ctx.global.present,
+            mouse,
+            size: Rect::new(0, 0, size.width, size.height),
+        };
+        let (mut app, load) = App::starting(ctx.source(), settings);
+        let mut first = vec![load];
+        if let Some(p) = key_problems.first() {
+            first.push(app.update(Msg::Notice(format!("config: {p}"))));
         }
-        let incoming = match deadline {
-            None => rx.recv().ok(),
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Ok),
-            },
+        let gate = Arc::new(InputGate {
+            paused: AtomicBool::new(false),
+            idle: AtomicBool::new(false),
+        });
+        spawn_input(tx.clone(), gate.clone());
+        let watch = Watch::new(app.library.source.watch_path(), tx.clone());
+        let rt = Runtime {
+            term,
+            rx,
+            gate,
+            loader: Loader::new(ctx.profile.clone(), tx),
+            watch,
+            backlog: VecDeque::new(),
         };
-        let Some(incoming) = incoming else {
-            if deadline.is_some() {
-                deadline = None;
-                let paths: Vec<PathBuf> = std::mem::take(&mut pending).into_iter().collect();
-                reload_paths(app, paths);
-                dirty = true;
-                continue;
+        Ok((rt, app, first))
+    }
+
+    fn run(&mut self, app: &mut App, first: Vec<Effect>, startup: Vec<Msg>) -> io::Result<Exit> {
+        // the first frame, at once: the layout, and the load's progress
+        self.draw(app)?;
+        for effect in first {
+            if let Some(exit) = self.perform(app, effect)? {
+                return Ok(exit);
             }
-            return Ok(Exit::Ok);
-        };
-        let msg = match incoming {
-            Incoming::Files(paths) => {
-                pending.extend(paths);
-                deadline.get_or_insert_with(|| Instant::now() + DEBOUNCE);
-                continue;
+        }
+        for msg in startup {
+            let effect = app.update(msg);
+            if let Some(exit) = self.perform(app, effect)? {
+                return Ok(exit);
             }
-            Incoming::Signal(sig @ (SIGTERM | SIGHUP | SIGINT)) => return Ok(Exit::Signal(sig)),
-            Incoming::Signal(SIGCONT) => {
-                // stopped from outside (kill -STOP, job control): take the terminal back
-                resume(term, app, gate)?;
-                dirty = true;
-                continue;
-            }
-            Incoming::Signal(_) => continue,
-            Incoming::InputFailed(e) => return Err(io::Error::other(e)),
-            Incoming::Term(Event::Key(k)) if k.kind == KeyEventKind::Release => continue,
-            Incoming::Term(Event::Key(k)) => {
-                // debug builds only: lets the end-to-end tests prove the panic
-                // path restores the terminal; compiled out of release builds
-                #[cfg(debug_assertions)]
-                if k.code == KeyCode::Char('P') && std::env::var_os("PATHWISE_TEST_PANIC").is_some() {
-                    panic!("PATHWISE_TEST_PANIC: a deliberate panic");
+        }
+        self.event_loop(app)
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        let _out = terminal::lock_output();
+        // synchronized output: slow links and multiplexers never show a torn frame
+        execute!(io::stdout(), BeginSynchronizedUpdate)?;
+        self.term.draw(|f| view::draw(app, f))?;
+        execute!(io::stdout(), EndSynchronizedUpdate)
+    }
+
+    /// The next thing to handle: what the editor left, what is waiting,
+    /// or (after drawing if something changed) whatever comes next, up to
+    /// `deadline`. `None` when the deadline passed.
+    fn next(
+        &mut self,
+        app: &App,
+        dirty: &mut bool,
+        last_draw: &mut Instant,
+        deadline: Option<Instant>,
+    ) -> io::Result<Option<Incoming>> {
+        if let Some(i) = self.backlog.pop_front() {
+            return Ok(Some(i));
+        }
+        match self.rx.try_recv() {
+            Ok(i) => {
+                // a stream of messages (a load) still gets frames
+                if *dirty && last_draw.elapsed() >= FRAME_AT_LEAST {
+                    self.draw(app)?;
+                    *dirty = false;
+                    *last_draw = Instant::now();
                 }
-                Msg::Key(k)
+                return Ok(Some(i));
             }
-            // a terminal that reports motion anyway: nothing to redraw for it
-            Incoming::Term(Event::Mouse(m)) if m.kind == ratatui::crossterm::event::MouseEventKind::Moved => continue,
-            Incoming::Term(Event::Mouse(m)) => Msg::Mouse(m),
-            Incoming::Term(Event::Paste(p)) => Msg::Paste(p),
-            Incoming::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
-            Incoming::Term(_) => continue,
-        };
-        let effect = app.update(msg);
-        dirty = true;
+            Err(TryRecvError::Disconnected) => return Err(io::Error::other("the event channel closed")),
+            Err(TryRecvError::Empty) => {}
+        }
+        if *dirty {
+            self.draw(app)?;
+            *dirty = false;
+            *last_draw = Instant::now();
+        }
+        match deadline {
+            None => self
+                .rx
+                .recv()
+                .map(Some)
+                .map_err(|_| io::Error::other("the event channel closed")),
+            Some(at) => match self.rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(i) => Ok(Some(i)),
+                Err(RecvTimeoutError::Timeout) => Ok(None),
+                Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("the event channel closed")),
+            },
+        }
+    }
+
+    fn event_loop(&mut self, app: &mut App) -> io::Result<Exit> {
+        let mut dirty = true;
+        let mut last_draw = Instant::now();
+        let mut pending: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut pending_folder = false;
+        let mut deadline: Option<Instant> = None;
+        loop {
+            let Some(incoming) = self.next(app, &mut dirty, &mut last_draw, deadline)? else {
+                // the debounce is over: the changed files, once
+                deadline = None;
+                let msg = Msg::FilesTouched {
+                    paths: std::mem::take(&mut pending).into_iter().collect(),
+                    folder: std::mem::take(&mut pending_folder),
+                };
+                let effect = app.update(msg);
+                dirty = true;
+                if let Some(exit) = self.perform(app, effect)? {
+                    return Ok(exit);
+                }
+                continue;
+            };
+            let msg = match incoming {
+                Incoming::Files { paths, folder } => {
+                    pending.extend(paths);
+                    pending_folder |= folder;
+                    deadline.get_or_insert_with(|| Instant::now() + DEBOUNCE);
+                    continue;
+                }
+                // the folder came back (or went): load what is there now, and
+                // watch it when that is done
+                Incoming::Root => Msg::FilesTouched {
+                    paths: Vec::new(),
+                    folder: true,
+                },
+                // only while the terminal was handed over; otherwise the
+                // signal thread has restored it and exited already
+                Incoming::Signal(sig) if ENDING.contains(&sig) => return Ok(Exit::Signal(sig)),
+                Incoming::Signal(SIGCONT) => {
+                    // stopped from outside (kill -STOP, job control): take the terminal back
+                    terminal::reenter(app.mouse)?;
+                    self.clear()?;
+                    dirty = true;
+                    continue;
+                }
+                Incoming::Signal(_) => continue,
+                Incoming::InputFailed(e) => return Err(io::Error::other(e)),
+                Incoming::LoaderFailed(e) => return Err(io::Error::other(format!("loading failed: {e}"))),
+                Incoming::Loaded {
+                    generation,
+                    started,
+                    files,
+                } => {
+                    // `r` and a folder that came back watch the folder there now;
+                    // what changed while the files were read is caught up on
+                    if let Some(w) = self.watch.as_mut().filter(|_| self.loader.is_current(generation)) {
+                        w.arm(self.loader.catch_up(app.library.source.clone(), started, files));
+                    }
+                    continue;
+                }
+                Incoming::Watching { round, watcher } => {
+                    if let Some(w) = self.watch.as_mut() {
+                        w.install(round, watcher);
+                    }
+                    continue;
+                }
+                Incoming::App(msg) => msg,
+                Incoming::Term(Event::Key(k)) if k.kind == KeyEventKind::Release => continue,
+                Incoming::Term(Event::Key(k)) => {
+                    // debug builds only: lets the end-to-end tests prove the panic
+                    // path restores the terminal; compiled out of release builds
+                    #[cfg(debug_assertions)]
+                    if k.code == KeyCode::Char('P') && std::env::var_os("PATHWISE_TEST_PANIC").is_some() {
+                        panic!("PATHWISE_TEST_PANIC: a deliberate panic");
+                    }
+                    Msg::Key(k)
+                }
+                // a terminal that reports motion anyway: nothing to redraw for it
+                Incoming::Term(Event::Mouse(m)) if m.kind == MouseEventKind::Moved => continue,
+                Incoming::Term(Event::Mouse(m)) => Msg::Mouse(m),
+                Incoming::Term(Event::Paste(p)) => Msg::Paste(p),
+                Incoming::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Incoming::Term(_) => continue,
+            };
+            let effect = app.update(msg);
+            dirty = true;
+            if let Some(exit) = self.perform(app, effect)? {
+                return Ok(exit);
+            }
+        }
+    }
+
+    /// Carries out an effect; `Some` when the console must end.
+    fn perform(&mut self, app: &mut App, effect: Effect) -> io::Result<Option<Exit>> {
         match effect {
             Effect::None => {}
-            Effect::Quit => return Ok(Exit::Ok),
-            Effect::Suspend => suspend(term, app, gate)?,
+            Effect::Quit => return Ok(Some(Exit::Ok)),
             Effect::SetMouse(on) => terminal::set_mouse(on),
-            Effect::Reload => {
-                let library = Library::load(app.library.source.clone());
-                let changed: Vec<PathBuf> = library.cases.iter().map(|l| l.path.clone()).collect();
-                app.update(Msg::Reloaded { library, changed });
-                app.flash = Some(format!("reloaded {} cases", app.library.cases.len()));
-            }
-            Effect::Export { index, present } => {
-                let case = &app.library.cases[index].case;
-                let r = &app.readiness[index];
-                let p = crate::present::Presenter::new(case, crate::present::Privacy::presenting(present))
-                    .with_file(&app.library.cases[index].path);
-                let body = crate::export::markdown(&p.case_view(), &p.verdict_view(r));
-                let path = crate::export::free_name(Path::new("."), &case.id, "md");
-                app.flash = Some(match crate::export::write_atomic(&path, body.as_bytes(), false) {
-                    // the file is named after the case id: not on a shared screen
-                    Ok(()) if present => "wrote the referral summary (file name hidden while presenting)".to_string(),
-                    Ok(()) => format!("wrote {}", crate::text::inline(&path.to_string_lossy())),
-                    Err(e) if present => format!("export failed: {}", e.kind()),
-                    Err(e) => format!("export failed: {}", crate::text::inline(&e.to_string())),
-                });
-            }
-            Effect::Edit(path) => {
-                let outcome = edit(term, app, gate, &path)?;
-                reload_paths(app, vec![path]);
-                if let Err(e) = outcome {
-                    app.flash = Some(e);
+            Effect::Load { generation } => {
+                // the tree is watched again when every file is read
+                if let Some(w) = self.watch.as_mut() {
+                    w.disarm_tree();
                 }
+                self.loader.load(app.library.source.clone(), generation);
             }
+            Effect::ReadFiles(paths) => self.loader.read(paths),
+            Effect::Export { id, body } => self.loader.export(id, body),
+            Effect::Suspend => self.suspend(app)?,
+            Effect::Edit(path) => match self.edit(app, &path)? {
+                Edited::Ended(sig) => return Ok(Some(Exit::Signal(sig))),
+                Edited::Closed(result) => {
+                    let next = app.update(Msg::EditorClosed { path, result });
+                    return self.perform(app, next);
+                }
+            },
         }
+        Ok(None)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        let _out = terminal::lock_output();
+        self.term.clear()
+    }
+
+    fn resume(&mut self, app: &App) -> io::Result<()> {
+        terminal::enter(app.mouse)?;
+        self.clear()?;
+        resume_input(&self.gate);
+        Ok(())
+    }
+
+    /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+    fn suspend(&mut self, app: &App) -> io::Result<()> {
+        pause_input(&self.gate);
+        terminal::hand_over();
+        let _ = signal_hook::low_level::raise(SIGTSTP);
+        self.resume(app)
+    }
+
+    /// Runs `$VISUAL` or `$EDITOR` (else `vi`) on the file, with the
+    /// terminal handed over for the duration. A signal that ends the
+    /// console is passed on to the editor, and the console ends when the
+    /// editor has (the terminal stays as the editor left it: given back).
+    /// SIGINT is the editor's own (Ctrl-C typed in it reaches us too).
+    fn edit(&mut self, app: &App, path: &Path) -> io::Result<Edited> {
+        let editor = std::env::var("VISUAL")
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| std::env::var("EDITOR").ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| "vi".to_string());
+        let mut words = editor.split_whitespace();
+        let program = words.next().unwrap_or("vi").to_string();
+        let args: Vec<String> = words.map(str::to_string).collect();
+        pause_input(&self.gate);
+        terminal::hand_over();
+        let mut ended = None;
+        let result = match std::process::Command::new(&program).args(&args).arg(path).spawn() {
+            Err(e) => Err(format!("cannot run {program}: {e} (set $EDITOR)")),
+            Ok(mut child) => loop {
+                if let Some(status) = child.try_wait()? {
+                    break if status.success() {
+                        Ok(())
+                    } else {
+                        Err(format!("{program} exited with {status}"))
+                    };
+                }
+                match self.rx.recv_timeout(Duration::from_millis(50)) {
+                    Ok(Incoming::Signal(sig)) if ENDING.contains(&sig) && sig != SIGINT => {
+                        // the child is not reaped yet, so its pid is still its own
+                        let _ = rustix::process::kill_process(rustix::process::Pid::from_child(&child), to_rustix(sig));
+                        ended = Some(sig);
+                    }
+                    Ok(Incoming::Signal(_)) | Err(RecvTimeoutError::Timeout) => {}
+                    Ok(other) => self.backlog.push_back(other),
+                    Err(RecvTimeoutError::Disconnected) => return Err(io::Error::other("the event channel closed")),
+                }
+            },
+        };
+        if let Some(sig) = ended {
+            return Ok(Edited::Ended(sig));
+        }
+        self.resume(app)?;
+        Ok(Edited::Closed(result))
     }
 }
 
-/// Re-reads changed files (in the runtime: this is I/O) and hands the
-/// results to `update`. A folder change reloads everything.
-fn reload_paths(app: &mut App, paths: Vec<PathBuf>) {
-    if paths.iter().any(|p| p.is_dir()) {
-        let library = Library::load(app.library.source.clone());
-        let changed = library.cases.iter().map(|l| l.path.clone()).collect();
-        app.update(Msg::Reloaded { library, changed });
-        return;
-    }
-    let changes: Vec<Change> = paths
-        .into_iter()
-        .filter(|p| library::is_case_file(p))
-        .map(|p| {
-            let state = if p.exists() {
-                Some(library::load_case_file(&p))
-            } else {
-                None
-            };
-            (p, state)
-        })
-        .collect();
-    if !changes.is_empty() {
-        app.update(Msg::FilesChanged(changes));
+fn to_rustix(sig: i32) -> rustix::process::Signal {
+    use rustix::process::Signal;
+    match sig {
+        SIGHUP => Signal::HUP,
+        SIGQUIT => Signal::QUIT,
+        SIGINT => Signal::INT,
+        _ => Signal::TERM,
     }
 }
 
@@ -256,43 +446,6 @@ fn pause_input(gate: &InputGate) {
 
 fn resume_input(gate: &InputGate) {
     gate.paused.store(false, Ordering::SeqCst);
-}
-
-fn resume(term: &mut terminal::Term, app: &App, gate: &InputGate) -> io::Result<()> {
-    terminal::enter(app.mouse)?;
-    term.clear()?;
-    resume_input(gate);
-    Ok(())
-}
-
-/// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
-fn suspend(term: &mut terminal::Term, app: &App, gate: &InputGate) -> io::Result<()> {
-    pause_input(gate);
-    terminal::restore();
-    let _ = signal_hook::low_level::raise(SIGTSTP);
-    resume(term, app, gate)
-}
-
-/// Runs `$VISUAL` or `$EDITOR` (else `vi`) on the file, with the terminal
-/// handed over for the duration.
-fn edit(term: &mut terminal::Term, app: &App, gate: &InputGate, path: &Path) -> io::Result<Result<(), String>> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "vi".to_string());
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi").to_string();
-    let args: Vec<String> = words.map(str::to_string).collect();
-    pause_input(gate);
-    terminal::restore();
-    let status = std::process::Command::new(&program).args(&args).arg(path).status();
-    resume(term, app, gate)?;
-    Ok(match status {
-        Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{program} exited with {s}")),
-        Err(e) => Err(format!("cannot run {program}: {e} (set $EDITOR)")),
-    })
 }
 
 fn spawn_input(tx: Sender<Incoming>, gate: Arc<InputGate>) {
@@ -324,38 +477,4 @@ fn spawn_input(tx: Sender<Incoming>, gate: Arc<InputGate>) {
             }
         }
     });
-}
-
-fn spawn_signals(tx: Sender<Incoming>) {
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT]) else {
-        return;
-    };
-    thread::spawn(move || {
-        for sig in signals.forever() {
-            if tx.send(Incoming::Signal(sig)).is_err() {
-                return;
-            }
-        }
-    });
-}
-
-fn watch(dir: &Path, tx: Sender<Incoming>) -> Option<notify::RecommendedWatcher> {
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res {
-            if matches!(ev.kind, notify::EventKind::Access(_)) {
-                return;
-            }
-            let paths: Vec<PathBuf> = ev
-                .paths
-                .into_iter()
-                .filter(|p| library::is_case_file(p) || p.is_dir())
-                .collect();
-            if !paths.is_empty() {
-                let _ = tx.send(Incoming::Files(paths));
-            }
-        }
-    })
-    .ok()?;
-    watcher.watch(dir, RecursiveMode::Recursive).ok()?;
-    Some(watcher)
 }

@@ -1,6 +1,6 @@
 //! The status line: the keys that matter now (from the keymap table), a
 //! transient message, the modes in force, and the library with its error
-//! count.
+//! count, or while it loads, the files read of all and a bar.
 
 use super::app::App;
 use super::keymap::{Action, KeyMode};
@@ -19,7 +19,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         " ".repeat(usize::from(area.width)),
         th.style(Role::Text),
     );
-    let mut right = format!("library: {} cases", app.library.cases.len());
+    let mut right = match app.load_progress() {
+        Some((read, Some(total))) => format!("loading {read}/{total} {}", progress_bar(app, read, total)),
+        Some((_, None)) => format!("finding case files{}", app.glyphs.ellipsis()),
+        None => format!("library: {} cases", app.library.cases.len()),
+    };
     let failed = app.library.failed_files();
     if failed > 0 {
         right.push_str(&format!(" · {failed} errors ({})", app.keymap.keys_of(Action::Errors)));
@@ -76,4 +80,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         th.style(Role::Muted)
     };
     buf.set_string(rx, area.y, &right, rstyle);
+}
+
+/// Cells of the load's progress bar.
+const BAR: usize = 10;
+
+/// `▰▰▰▱▱▱▱▱▱▱` (ASCII `###.......`): the share of files read.
+pub fn progress_bar(app: &App, read: usize, total: usize) -> String {
+    let full = (read.min(total) * BAR).checked_div(total).unwrap_or(BAR);
+    let g = app.glyphs;
+    (0..BAR).map(|i| g.gauge(i < full)).collect()
 }

@@ -62,6 +62,16 @@ impl App {
         self.view.step.is_some()
     }
 
+    /// `--step ID`: opens the step-through, or says why it cannot.
+    pub(super) fn step_now(&mut self, id: &str) {
+        if !self.open_step(id) {
+            self.flash = Some(format!(
+                "--step: no case \"{}\" with a step to walk through",
+                crate::text::inline(id)
+            ));
+        }
+    }
+
     pub(super) fn start_step(&mut self) {
         if self.view.step.is_some() {
             self.view.step = None;

@@ -177,7 +177,8 @@ fn export_never_overwrites_without_force() {
     std::fs::write(&target, "keep me").unwrap();
     let path = target.to_str().unwrap();
     let out = pathwise(&["export", "lumbar-s1-sequestered-fragment", "-o", path]);
-    assert_eq!(out.status.code(), Some(1));
+    // a refused overwrite is a usage error: another name, or --force
+    assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
     let out = pathwise(&["export", "lumbar-s1-sequestered-fragment", "-o", path, "--force"]);

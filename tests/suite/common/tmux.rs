@@ -146,6 +146,37 @@ impl Tmux {
         );
     }
 
+    /// The pid of the program the shell runs (the console).
+    pub fn child_pid(&self) -> String {
+        let out = self.run(&["list-panes", "-F", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let until = Instant::now() + Duration::from_secs(5);
+        loop {
+            let children = Command::new("pgrep").args(["-P", &shell]).output().expect("pgrep");
+            if let Some(pid) = String::from_utf8_lossy(&children.stdout).lines().next() {
+                return pid.to_string();
+            }
+            assert!(Instant::now() < until, "nothing runs under the shell");
+            sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal's settings (a checksum of what `stty -g` prints, which
+    /// is longer than a line), read in the shell.
+    pub fn stty(&self) -> String {
+        self.shell("echo STTY=$(stty -g | cksum)");
+        let s = self.wait_for("stty -g", |s| s.lines().any(|l| l.starts_with("STTY=") && l.len() > 10));
+        let line = s
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("STTY="))
+            .unwrap_or_default()
+            .to_string();
+        self.shell("clear");
+        self.wait_for("a clear screen", |s| !s.contains("STTY="));
+        line
+    }
+
     pub fn pane_title(&self) -> String {
         let out = self.run(&["display", "-p", "-t", "0", "#{pane_title}"]);
         String::from_utf8_lossy(&out.stdout).trim_end().to_string()

@@ -79,8 +79,14 @@ fn walk(dir: &Path, visited: &mut HashSet<PathBuf>, found: &mut Found) {
         let path = entry.path();
         let name = entry.file_name();
         let hidden = name.to_string_lossy().starts_with('.');
-        // follow symlinks: a library may link in another department's folder
-        match fs::metadata(&path) {
+        // the listing says what a plain file or folder is (no look at each
+        // of a hundred thousand files); a symlink is followed, since a
+        // library may link in another department's folder
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_file() || t.is_dir() => Ok(t),
+            _ => fs::metadata(&path).map(|m| m.file_type()),
+        };
+        match kind {
             Ok(m) if m.is_dir() => {
                 let skip = NOT_CASE_FOLDERS.iter().any(|n| name == *n);
                 if !hidden && !skip {

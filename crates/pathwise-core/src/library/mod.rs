@@ -6,13 +6,16 @@ mod builtin;
 mod discover;
 mod read;
 pub mod source;
+pub mod stream;
 
 pub use discover::{case_files, is_case_file};
 pub use read::{load_case_file, read_limited};
 pub use source::{Origin, Source};
+pub use stream::{FileResult, Plan, Progress};
 
-use crate::case::{Case, CaseError, parse_case};
+use crate::case::{Case, CaseError};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// One case that loaded, with the file it came from.
@@ -35,36 +38,66 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads the library a [`Source`] names.
+    /// Loads the library a [`Source`] names, on all cores.
     pub fn load(source: Source) -> Library {
-        match &source.dir {
-            Some(dir) => {
-                let (cases, errors, withheld) = load_path(dir);
-                Library {
-                    source,
-                    cases,
-                    errors,
-                    withheld,
-                }
-            }
-            None => {
-                let results = builtin::FILES
-                    .iter()
-                    .map(|(name, text)| {
-                        let path = PathBuf::from(name);
-                        let result = parse_case(&path, text.as_bytes());
-                        (path, result)
-                    })
-                    .collect();
-                let (cases, errors, withheld) = collect(results, Vec::new());
-                Library {
-                    source,
-                    cases,
-                    errors,
-                    withheld,
-                }
+        let plan = Plan::discover(source);
+        let mut results = Vec::with_capacity(plan.total());
+        let _ = plan.load(
+            |r| r,
+            |chunk, _| {
+                results.extend(chunk);
+                ControlFlow::Continue(())
+            },
+        );
+        let mut library = Library::begin(plan.source, plan.errors);
+        library.extend(results);
+        library.settle();
+        library
+    }
+
+    /// A library that loaded files are added to, batch by batch
+    /// ([`Library::extend`], then [`Library::settle`]), starting with the
+    /// problems found while looking for the files.
+    pub fn begin(source: Source, errors: Vec<CaseError>) -> Library {
+        Library {
+            source,
+            cases: Vec::new(),
+            errors,
+            withheld: Vec::new(),
+        }
+    }
+
+    /// Adds loaded files, in path order after those already added.
+    pub fn extend(&mut self, results: impl IntoIterator<Item = FileResult>) {
+        for (path, result) in results {
+            match result {
+                Ok(case) => self.cases.push(Loaded { path, case }),
+                Err(errs) => self.errors.extend(errs),
             }
         }
+    }
+
+    /// After the last batch: withholds every case whose id another file
+    /// also uses (neither silently wins), with an error for each. Returns
+    /// the paths withheld.
+    pub fn settle(&mut self) -> Vec<PathBuf> {
+        let duplicates = duplicate_ids(self.cases.iter().map(|l| (l.case.id.as_str(), l.path.as_path())));
+        self.withhold(&duplicates)
+    }
+
+    /// [`Library::settle`] with the duplicate ids already worked out (by
+    /// [`duplicate_ids`] over every case, as they were loaded): nothing to
+    /// do when there are none.
+    pub fn withhold(&mut self, duplicates: &HashMap<String, Vec<PathBuf>>) -> Vec<PathBuf> {
+        if duplicates.is_empty() {
+            return Vec::new();
+        }
+        let pool = std::mem::take(&mut self.cases);
+        let (cases, withheld) = withhold_from(pool, duplicates, &mut self.errors);
+        self.cases = cases;
+        let paths = withheld.iter().map(|l| l.path.clone()).collect();
+        self.withheld.extend(withheld);
+        paths
     }
 
     /// A library with nothing in it (before the first load).
@@ -98,50 +131,57 @@ impl Library {
 /// Loads every case file under `root` (a folder or one file), on all
 /// cores: the cases, the errors, and the cases withheld as duplicates.
 pub fn load_path(root: &Path) -> (Vec<Loaded>, Vec<CaseError>, Vec<Loaded>) {
-    let found = case_files(root);
-    let results = load_files(&found.files);
-    collect(found.files.into_iter().zip(results).collect(), found.errors)
+    let l = Library::load(Source::dir(Origin::Flag, root));
+    (l.cases, l.errors, l.withheld)
 }
 
-/// Parses files on every core, keeping their order.
+/// Reads and parses files on all cores, keeping their order.
 pub fn load_files(files: &[PathBuf]) -> Vec<Result<Case, Vec<CaseError>>> {
-    crate::par::map(files, |p| load_case_file(p))
+    let plan = Plan::files(Source::builtin(), files.to_vec());
+    let mut results = Vec::with_capacity(files.len());
+    let _ = plan.load(
+        |(_, r)| r,
+        |chunk, _| {
+            results.extend(chunk);
+            ControlFlow::Continue(())
+        },
+    );
+    results
 }
 
-type FileResult = (PathBuf, Result<Case, Vec<CaseError>>);
-
-/// Splits results into cases and errors, and withholds every case whose
-/// id another file also uses: neither silently wins.
-fn collect(results: Vec<FileResult>, errors: Vec<CaseError>) -> (Vec<Loaded>, Vec<CaseError>, Vec<Loaded>) {
-    let mut pool = Vec::with_capacity(results.len());
-    let mut errors = errors;
-    for (path, result) in results {
-        match result {
-            Ok(case) => pool.push(Loaded { path, case }),
-            Err(errs) => errors.extend(errs),
-        }
+/// The ids used by more than one case, each with the files that use it.
+pub fn duplicate_ids<'a>(cases: impl IntoIterator<Item = (&'a str, &'a Path)>) -> HashMap<String, Vec<PathBuf>> {
+    let mut paths_by_id: HashMap<&str, Vec<&Path>> = HashMap::new();
+    for (id, path) in cases {
+        paths_by_id.entry(id).or_default().push(path);
     }
-    let (cases, withheld) = split_duplicates(pool, &mut errors);
-    (cases, errors, withheld)
+    paths_by_id
+        .into_iter()
+        .filter(|(_, paths)| paths.len() > 1)
+        .map(|(id, mut paths)| {
+            paths.sort();
+            (id.to_string(), paths.into_iter().map(Path::to_path_buf).collect())
+        })
+        .collect()
 }
 
 /// Takes out of `pool` every case whose id is used more than once, with an
 /// error for each naming the other files.
 fn split_duplicates(mut pool: Vec<Loaded>, errors: &mut Vec<CaseError>) -> (Vec<Loaded>, Vec<Loaded>) {
     pool.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut paths_by_id: HashMap<&str, Vec<&Path>> = HashMap::new();
-    for l in &pool {
-        paths_by_id.entry(l.case.id.as_str()).or_default().push(&l.path);
-    }
-    let duplicated: HashMap<String, Vec<PathBuf>> = paths_by_id
-        .into_iter()
-        .filter(|(_, paths)| paths.len() > 1)
-        .map(|(id, paths)| (id.to_string(), paths.into_iter().map(Path::to_path_buf).collect()))
-        .collect();
-    let mut withheld = Vec::new();
+    let duplicated = duplicate_ids(pool.iter().map(|l| (l.case.id.as_str(), l.path.as_path())));
     if duplicated.is_empty() {
-        return (pool, withheld);
+        return (pool, Vec::new());
     }
+    withhold_from(pool, &duplicated, errors)
+}
+
+fn withhold_from(
+    pool: Vec<Loaded>,
+    duplicated: &HashMap<String, Vec<PathBuf>>,
+    errors: &mut Vec<CaseError>,
+) -> (Vec<Loaded>, Vec<Loaded>) {
+    let mut withheld = Vec::new();
     let mut cases = Vec::with_capacity(pool.len());
     for l in pool {
         match duplicated.get(&l.case.id) {
