@@ -311,7 +311,6 @@ fn effects_come_back_as_messages() {
 /// overwriting what `update` had set).
 #[test]
 fn the_runtime_never_sets_app_fields() {
-    let n = sample_count();
     let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/runtime.rs")).expect("read");
     for (n, line) in src.lines().enumerate() {
         let code = line.split("//").next().unwrap_or("");
