@@ -11,7 +11,6 @@ macro_rules! outln {
 
 mod export;
 mod find;
-mod json;
 mod list;
 mod output;
 mod score;
@@ -21,7 +20,6 @@ mod themes;
 mod validate;
 
 pub use find::find_case;
-pub use json::to_string_safe as json_string;
 
 pub use crate::context::{Context, Exit, Global};
 

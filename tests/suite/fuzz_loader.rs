@@ -157,7 +157,7 @@ fn check_case(path: &Path, case: &Case, console: bool) {
     }
     // `score --json`: terminal-safe and still the same data
     let value = to_json(case, &r);
-    let json = pathwise::cli::json_string(&value);
+    let json = pathwise::rules::to_json_string(&value);
     assert!(
         !json.chars().any(|c| c != '\n' && is_unsafe(c)),
         "raw control in JSON: {json}"

@@ -104,3 +104,21 @@ fn a_stream_of_cases_is_the_same_array() {
     let whole = serde_json::to_string_pretty(&Value::Array(vec![to_json(&a, &ra), to_json(&b, &rb)])).expect("JSON");
     assert_eq!(streamed, whole);
 }
+
+#[test]
+fn every_invisible_or_reordering_character_is_escaped_and_round_trips() {
+    use crate::rules::to_json_string;
+    use crate::text::is_unsafe;
+    let v = serde_json::json!({
+        "t": "a\u{1b}[31m\u{7f}\u{9b}\u{202e}z \u{2028}b\u{2029}c\u{fff9}d\u{fffa}e\u{fffb}f"
+    });
+    let s = to_json_string(&v);
+    for esc in [
+        "\\u001b", "\\u007f", "\\u009b", "\\u202e", "\\u2028", "\\u2029", "\\ufff9", "\\ufffa", "\\ufffb",
+    ] {
+        assert!(s.contains(esc), "{esc} in {s}");
+    }
+    assert!(!s.chars().any(|c| is_unsafe(c) && c != '\n'), "{s}");
+    let back: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
+    assert_eq!(back, v);
+}
