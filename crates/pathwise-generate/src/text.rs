@@ -53,7 +53,7 @@ const TITLES: [(Arch, [&str; 2]); 29] = [
         Arch::ReadyIntractable,
         [
             "{cond}, intractable pain despite medication",
-            "{cond}: pain 7+ after medication and injection",
+            "{cond}: pain 7 or more through every treatment tried",
         ],
     ),
     (
