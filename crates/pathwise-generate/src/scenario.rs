@@ -1,131 +1,7 @@
-//! Archetypes (pathway situations) and the scenario each one sets up.
+//! The knobs an archetype sets: what the case holds on each track of the
+//! pathway, before dates and words are drawn.
 
 use super::*;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Arch {
-    RedFlags,
-    Progressive,
-    ReadyLesion,
-    ReadyInstability,
-    ReadyIntractable,
-    PostOp,
-    NoPt,
-    Improving,
-    LowAdherence,
-    Lifestyle,
-    Passive,
-    NoImaging,
-    NoNerveStudy,
-    NoMeds,
-    NeuroUntreated,
-    NoInjection,
-    Plateau,
-}
-
-/// How many of each archetype a block of [`BLOCK`] cases holds.
-pub(super) const SCHEDULE: [(Arch, usize); 17] = [
-    (Arch::RedFlags, 2),
-    (Arch::Progressive, 2),
-    (Arch::ReadyLesion, 3),
-    (Arch::ReadyInstability, 2),
-    (Arch::ReadyIntractable, 2),
-    (Arch::PostOp, 3),
-    (Arch::NoPt, 2),
-    (Arch::Improving, 3),
-    (Arch::LowAdherence, 3),
-    (Arch::Lifestyle, 2),
-    (Arch::Passive, 2),
-    (Arch::NoImaging, 3),
-    (Arch::NoNerveStudy, 2),
-    (Arch::NoMeds, 2),
-    (Arch::NeuroUntreated, 2),
-    (Arch::NoInjection, 2),
-    (Arch::Plateau, 3),
-];
-
-pub(super) fn archetype_at(seed: u64, index: usize) -> Arch {
-    let block = index / BLOCK;
-    let mut slots: Vec<Arch> = SCHEDULE.iter().flat_map(|&(a, n)| std::iter::repeat_n(a, n)).collect();
-    debug_assert_eq!(slots.len(), BLOCK);
-    let mut rng = Rng::stream(seed ^ 0xA5A5_5A5A_0F0F_F0F0, block as u64);
-    for i in (1..slots.len()).rev() {
-        let j = rng.below(i + 1);
-        slots.swap(i, j);
-    }
-    slots[index % BLOCK]
-}
-
-impl Arch {
-    pub(super) fn name(self) -> &'static str {
-        match self {
-            Arch::RedFlags => "urgent-red-flags",
-            Arch::Progressive => "urgent-progressive-deficit",
-            Arch::ReadyLesion => "ready-structural-lesion",
-            Arch::ReadyInstability => "ready-instability",
-            Arch::ReadyIntractable => "ready-intractable-pain",
-            Arch::PostOp => "post-op",
-            Arch::NoPt => "no-pt-yet",
-            Arch::Improving => "improving",
-            Arch::LowAdherence => "low-adherence",
-            Arch::Lifestyle => "lifestyle",
-            Arch::Passive => "passive-only-plan",
-            Arch::NoImaging => "no-imaging",
-            Arch::NoNerveStudy => "no-nerve-study",
-            Arch::NoMeds => "no-medication",
-            Arch::NeuroUntreated => "neuropathic-untreated",
-            Arch::NoInjection => "no-steroid-injection",
-            Arch::Plateau => "plateau",
-        }
-    }
-
-    pub(super) fn next_step(self) -> &'static str {
-        match self {
-            Arch::RedFlags | Arch::Progressive => "urgent-referral",
-            Arch::ReadyLesion | Arch::ReadyInstability | Arch::ReadyIntractable => "surgical-consult",
-            Arch::PostOp => "post-op-rehab",
-            Arch::NoPt => "physical-therapy",
-            Arch::Improving | Arch::Plateau => "continue-conservative",
-            Arch::LowAdherence | Arch::Lifestyle | Arch::Passive => "re-evaluate-pt",
-            Arch::NoImaging | Arch::NoNerveStudy => "workup",
-            Arch::NoMeds | Arch::NeuroUntreated => "pharmacology",
-            Arch::NoInjection => "injection",
-        }
-    }
-
-    pub(super) fn tag(self) -> &'static str {
-        match self {
-            Arch::RedFlags => "red-flags",
-            Arch::Progressive => "progressive-deficit",
-            Arch::ReadyLesion | Arch::ReadyInstability | Arch::ReadyIntractable => "surgical-candidate",
-            Arch::PostOp => "post-op",
-            Arch::NoPt => "before-pt",
-            Arch::Improving => "improving",
-            Arch::LowAdherence => "adherence",
-            Arch::Lifestyle => "lifestyle",
-            Arch::Passive => "passive-plan",
-            Arch::NoImaging => "no-imaging",
-            Arch::NoNerveStudy => "nerve-study",
-            Arch::NoMeds => "no-medication",
-            Arch::NeuroUntreated => "neuropathic",
-            Arch::NoInjection => "no-injection",
-            Arch::Plateau => "plateau",
-        }
-    }
-
-    /// Whether a condition can carry this archetype.
-    pub(super) fn fits(self, c: &Cond) -> bool {
-        match self {
-            Arch::Progressive | Arch::NoNerveStudy | Arch::NeuroUntreated => c.neuro,
-            Arch::ReadyLesion | Arch::PostOp => c.surgical,
-            Arch::ReadyInstability => c.unstable.is_some(),
-            _ => true,
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Regions and conditions.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PtMode {
@@ -138,13 +14,27 @@ pub(super) enum PtMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Imaging {
     None,
+    /// Plain films showing mild change: not diagnostic imaging.
     Plain,
-    /// Plain films that show a severe arthrosis: an indication without
-    /// advanced imaging.
+    /// Plain films showing a severe arthrosis: a target without advanced
+    /// imaging (limbs).
     PlainSevere,
+    /// Advanced imaging (a deciding study) that shows no target: a mild
+    /// lesion, a discordant one, no surgical lesion or nothing at all.
+    Clear,
     Moderate,
     Severe,
     Unstable,
+}
+
+impl Imaging {
+    /// Advanced imaging (or the condition's nerve study) of the lesion.
+    pub(super) fn advanced(self) -> bool {
+        matches!(
+            self,
+            Imaging::Clear | Imaging::Moderate | Imaging::Severe | Imaging::Unstable
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,9 +47,21 @@ pub(super) enum Meds {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Inject {
     None,
+    /// A therapeutic injection with known relief below 50 percent.
     Failed,
-    Helped,
+    /// Good relief that has ended: neither failed nor in effect.
+    Relapsed,
+    /// Good relief still in effect on the review day.
+    Relief,
+    /// Given within 14 days of the review: the result is not known yet.
+    Pending,
+    Declined,
+    Contraindicated,
+    /// Neither therapeutic nor a positive block (trigger point, hyaluronic
+    /// acid, a nerve block with little relief).
     NonSteroid,
+    /// Two positive diagnostic medial branch blocks.
+    Blocks,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,222 +74,112 @@ pub(super) enum Pain {
     Worse,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flags {
+    None,
+    Urgent,
+    Emergency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Deficit {
+    None,
+    /// A confirmed drop, new numbness or an mJOA decline.
+    Progressive,
+    /// A grade of 2 or less (spine).
+    Dense,
+    /// 5 → 4 → 5: recovered, so neither a drop nor a feature.
+    Recovered,
+    /// The latest grade one below all earlier ones: re-examine.
+    Unconfirmed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Psycho {
+    None,
+    Low,
+    High,
+}
+
 pub(super) struct Scenario {
+    /// Documented care over 7 weeks or more (else under 6).
     pub(super) long: bool,
     pub(super) pt: PtMode,
     pub(super) pt_good: bool,
     pub(super) lifestyle_poor: bool,
+    pub(super) psycho: Psycho,
     pub(super) imaging: Imaging,
-    /// Add a nerve study when the lesion test is not one already.
+    /// The lesion is an acute traumatic one.
+    pub(super) acute: bool,
+    /// Add a nerve study when the lesion's test is not one already.
     pub(super) nerve_study: bool,
-    /// Imaging of the nerve by ultrasound instead of a nerve study.
-    pub(super) nerve_ultrasound: bool,
     pub(super) meds: Meds,
     pub(super) inject: Inject,
     pub(super) pain: Pain,
-    pub(super) red_flags: bool,
-    pub(super) progressive: bool,
+    pub(super) flags: Flags,
+    pub(super) deficit: Deficit,
+    /// Myelopathy signs and mJOA are charted.
+    pub(super) myelopathy: bool,
+    /// A limb stability examination finds the joint unstable.
+    pub(super) exam_unstable: bool,
     pub(super) surgery: bool,
     /// Strength below 5 may be recorded.
     pub(super) weak: bool,
+    /// Advanced imaging is booked, dated after the review.
+    pub(super) future_mri: bool,
 }
 
-pub(super) fn scenario(rng: &mut Rng, arch: Arch, r: &RegionInfo, c: &Cond) -> Scenario {
-    let neuro = c.neuro;
-    // weakness below 5 counts as a nerve-study indication in these regions
-    let weak_ok = neuro || !(r.spinal || r.nerve_imaging);
-    let any_meds = |rng: &mut Rng| rng.pick(&[Meds::None, Meds::Plain, Meds::Plain, Meds::Neuro]);
-    let mut s = Scenario {
-        long: rng.chance(60),
-        pt: PtMode::Normal,
-        pt_good: false,
-        lifestyle_poor: false,
-        imaging: Imaging::Moderate,
-        nerve_study: neuro,
-        nerve_ultrasound: false,
-        meds: if neuro { Meds::Neuro } else { Meds::Plain },
-        inject: Inject::None,
-        pain: Pain::Flat,
-        red_flags: false,
-        progressive: false,
-        surgery: false,
-        weak: weak_ok && rng.chance(50),
-    };
-    match arch {
-        Arch::RedFlags | Arch::Progressive => {
-            s.long = rng.chance(40);
-            s.pt = if rng.chance(85) { PtMode::Normal } else { PtMode::None };
-            s.imaging = rng.pick(&[Imaging::None, Imaging::Plain, Imaging::Moderate, Imaging::Moderate]);
-            s.nerve_study = neuro && rng.chance(30);
-            s.meds = any_meds(rng);
-            s.inject = if s.imaging == Imaging::Moderate && rng.chance(30) {
-                Inject::Failed
+impl Scenario {
+    /// The defaults: an adequate PT course, imaging that shows no target,
+    /// a nerve study and a neuropathic agent where the condition has
+    /// neurological features, no injection, pain that is not intractable.
+    pub(super) fn base(rng: &mut Rng, r: &RegionInfo, c: &Cond) -> Scenario {
+        // weakness is a neurological feature: outside neurological
+        // conditions keep it to limbs where it indicates no nerve study
+        let weak_ok = c.neuro || !(r.spinal || r.nerve_imaging);
+        let spinal_like = r.spinal || r.region == "other";
+        Scenario {
+            long: rng.chance(60),
+            pt: PtMode::Normal,
+            pt_good: false,
+            lifestyle_poor: false,
+            psycho: if spinal_like && rng.chance(20) {
+                Psycho::Low
             } else {
-                Inject::None
-            };
-            s.pain = Pain::Worse;
-            s.red_flags = arch == Arch::RedFlags;
-            s.progressive = arch == Arch::Progressive;
-            s.weak = s.weak || s.progressive;
-        }
-        Arch::ReadyLesion | Arch::ReadyInstability | Arch::ReadyIntractable | Arch::PostOp => {
-            s.long = true;
-            s.pt = rng.pick(&[
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::Normal,
-                PtMode::LowAdherence,
-                PtMode::Passive,
-            ]);
-            s.lifestyle_poor = rng.chance(8);
-            s.imaging = match arch {
-                Arch::ReadyInstability => Imaging::Unstable,
-                Arch::ReadyIntractable => Imaging::Moderate,
-                _ => Imaging::Severe,
-            };
-            s.nerve_study = neuro && rng.chance(70);
-            s.meds = if arch == Arch::ReadyIntractable {
-                if neuro || rng.chance(30) {
-                    Meds::Neuro
-                } else {
-                    Meds::Plain
-                }
-            } else {
-                any_meds(rng)
-            };
-            s.inject = if arch == Arch::ReadyIntractable {
-                Inject::Failed
-            } else {
-                rng.pick(&[Inject::None, Inject::Failed, Inject::Failed, Inject::Helped])
-            };
-            s.pain = if arch == Arch::ReadyIntractable {
-                Pain::Intractable
-            } else {
-                Pain::Flat
-            };
-            s.surgery = arch == Arch::PostOp;
-            s.progressive = arch == Arch::PostOp && neuro && rng.chance(25);
-            s.weak = s.weak || s.progressive;
-        }
-        Arch::NoPt => {
-            s.long = false;
-            s.pt = PtMode::None;
-            s.imaging = if c.surgical && rng.chance(25) {
-                Imaging::Severe
-            } else {
-                rng.pick(&[Imaging::None, Imaging::Plain, Imaging::Moderate])
-            };
-            s.nerve_study = neuro && rng.chance(20);
-            s.meds = rng.pick(&[Meds::None, Meds::Plain, Meds::Plain]);
-            if s.imaging == Imaging::None && rng.chance(60) {
-                s.imaging = Imaging::Plain;
-            }
-            s.pain = rng.pick(&[Pain::Flat, Pain::Worse]);
-        }
-        Arch::Improving => {
-            s.pt_good = true;
-            s.imaging = if c.surgical && rng.chance(20) {
-                Imaging::Severe
-            } else {
-                rng.pick(&[Imaging::None, Imaging::Plain, Imaging::Moderate])
-            };
-            s.nerve_study = neuro && rng.chance(40);
-            s.meds = any_meds(rng);
-            s.inject = if s.imaging == Imaging::None {
-                Inject::None
-            } else {
-                rng.pick(&[Inject::None, Inject::None, Inject::Helped])
-            };
-            s.pain = Pain::Improving;
-        }
-        Arch::LowAdherence | Arch::Lifestyle | Arch::Passive => {
-            s.pt = match arch {
-                Arch::LowAdherence => PtMode::LowAdherence,
-                Arch::Passive => PtMode::Passive,
-                _ => PtMode::Normal,
-            };
-            s.lifestyle_poor = arch == Arch::Lifestyle || rng.chance(10);
-            s.imaging = rng.pick(&[Imaging::None, Imaging::Plain, Imaging::Moderate, Imaging::Moderate]);
-            s.nerve_study = neuro && rng.chance(50);
-            s.meds = any_meds(rng);
-            s.inject = if s.imaging == Imaging::Moderate {
-                rng.pick(&[Inject::None, Inject::Failed, Inject::Helped, Inject::NonSteroid])
-            } else {
-                Inject::None
-            };
-            s.pain = if s.inject == Inject::None {
-                Pain::Flat
-            } else {
-                Pain::Capped
-            };
-        }
-        Arch::NoImaging => {
-            s.imaging = if c.lesion_severe == "arthrosis" && c.surgical && rng.chance(40) {
-                Imaging::PlainSevere
-            } else {
-                rng.pick(&[Imaging::None, Imaging::Plain])
-            };
-            s.nerve_study = !r.nerve_imaging && neuro && rng.chance(30);
-            s.meds = any_meds(rng);
-            s.inject = if rng.chance(25) {
-                Inject::NonSteroid
-            } else {
-                Inject::None
-            };
-            s.pain = if s.inject == Inject::None {
-                Pain::Flat
-            } else {
-                Pain::Capped
-            };
-        }
-        Arch::NoNerveStudy => {
-            s.nerve_study = false;
-            s.nerve_ultrasound = r.nerve_imaging;
-            s.meds = any_meds(rng);
-            s.inject = rng.pick(&[Inject::None, Inject::Failed, Inject::Helped]);
-            s.pain = Pain::Capped;
-            s.weak = s.weak || rng.chance(50);
-        }
-        Arch::NoMeds => {
-            s.meds = Meds::None;
-            s.inject = rng.pick(&[Inject::None, Inject::None, Inject::Failed, Inject::Helped]);
-            s.pain = Pain::Capped;
-        }
-        Arch::NeuroUntreated => {
-            s.meds = Meds::Plain;
-            s.inject = rng.pick(&[Inject::None, Inject::Failed, Inject::Helped]);
-            s.pain = Pain::Capped;
-        }
-        Arch::NoInjection => {
-            s.meds = if neuro || rng.chance(20) {
-                Meds::Neuro
-            } else {
-                Meds::Plain
-            };
-            s.inject = if rng.chance(30) {
-                Inject::NonSteroid
-            } else {
-                Inject::None
-            };
-            s.pain = Pain::Capped;
-        }
-        Arch::Plateau => {
-            s.long = true;
-            s.meds = if neuro || rng.chance(20) {
-                Meds::Neuro
-            } else {
-                Meds::Plain
-            };
-            s.inject = rng.pick(&[Inject::Failed, Inject::Helped]);
-            s.pain = Pain::Capped;
+                Psycho::None
+            },
+            imaging: Imaging::Clear,
+            acute: false,
+            nerve_study: c.neuro && !c.nerve.is_empty(),
+            meds: if c.neuro { Meds::Neuro } else { Meds::Plain },
+            inject: Inject::None,
+            pain: Pain::Capped,
+            flags: Flags::None,
+            deficit: Deficit::None,
+            myelopathy: c.myelopathy,
+            exam_unstable: false,
+            surgery: false,
+            weak: weak_ok && rng.chance(50),
+            future_mri: false,
         }
     }
-    s
 }
 
-// ---------------------------------------------------------------------------
-// The draft: the case as it will be written.
+/// Imaging that meets no indication for the condition: none, mild plain
+/// films, a clear study, or a moderate lesion that is a target but neither
+/// severe nor compressive (only where failure cannot be met).
+pub(super) fn quiet_imaging(rng: &mut Rng, r: &RegionInfo, c: &Cond, target_ok: bool) -> Imaging {
+    let mut options = vec![Imaging::None, Imaging::Plain, Imaging::Clear, Imaging::Clear];
+    if target_ok && c.moderate_target(r) {
+        options.push(Imaging::Moderate);
+    }
+    if c.moderate_quiet(r) {
+        options.push(Imaging::Moderate);
+    }
+    rng.pick(&options)
+}
+
+/// A plain medication pool or a neuropathic agent as the condition needs.
+pub(super) fn any_meds(rng: &mut Rng) -> Meds {
+    rng.pick(&[Meds::None, Meds::Plain, Meds::Plain, Meds::Neuro])
+}

@@ -1,6 +1,200 @@
-//! Titles, summaries and teaching points.
+//! Titles and summaries: the words of a case, from its archetype and what
+//! was drawn on each track.
 
 use super::*;
+
+/// Two title templates per archetype: `{cond}`, `{weeks}`, `{muscle}` and
+/// `{surgery}` are filled in.
+const TITLES: [(Arch, [&str; 2]); 29] = [
+    (
+        Arch::Emergency,
+        [
+            "{cond}: emergency red flags at review",
+            "{cond} with new emergency symptoms",
+        ],
+    ),
+    (
+        Arch::RedFlags,
+        [
+            "{cond} with new red flags at review",
+            "{cond}: red flags after {weeks} weeks",
+        ],
+    ),
+    (
+        Arch::Progressive,
+        [
+            "{cond} with worsening {muscle} weakness",
+            "{cond}, deficit progressing during care",
+        ],
+    ),
+    (
+        Arch::DenseWeakness,
+        ["{cond} with dense {muscle} weakness", "{cond}: {muscle} 2/5 or weaker"],
+    ),
+    (
+        Arch::PostOp,
+        ["{cond}, {surgery} and post-op rehab", "{cond} after {surgery}"],
+    ),
+    (
+        Arch::ReadyLesion,
+        [
+            "{cond}, {weeks} weeks of failed conservative care",
+            "{cond} unchanged after {weeks} weeks of PT",
+        ],
+    ),
+    (
+        Arch::ReadyInstability,
+        [
+            "{cond}, instability after {weeks} weeks of care",
+            "{cond} with documented instability, failed PT",
+        ],
+    ),
+    (
+        Arch::ReadyIntractable,
+        [
+            "{cond}, intractable pain despite medication",
+            "{cond}: pain 7 or more through every treatment tried",
+        ],
+    ),
+    (
+        Arch::ReadyMyelopathy,
+        [
+            "{cond}: cord compression with myelopathy signs",
+            "{cond}, mJOA recorded, cord compressed on MRI",
+        ],
+    ),
+    (
+        Arch::ReadyEntrapment,
+        [
+            "{cond} confirmed on nerve conduction studies",
+            "{cond}: entrapment graded on NCS/EMG",
+        ],
+    ),
+    (
+        Arch::ReadyAcute,
+        [
+            "{cond}: acute traumatic lesion on imaging",
+            "{cond} weeks after an injury",
+        ],
+    ),
+    (
+        Arch::ImagingToCome,
+        [
+            "{cond}, {weeks} weeks of failed care, no MRI yet",
+            "{cond} failing PT before advanced imaging",
+        ],
+    ),
+    (
+        Arch::LesionBeforePt,
+        [
+            "{cond} on imaging before any PT",
+            "{cond}: a lesion seen, PT not started",
+        ],
+    ),
+    (
+        Arch::Plateau,
+        [
+            "{cond}, {weeks} weeks of care without change",
+            "{cond} plateaued despite full conservative care",
+        ],
+    ),
+    (
+        Arch::Lifestyle,
+        [
+            "{cond} with poor sleep slowing recovery",
+            "{cond}, shift work and poor diet",
+        ],
+    ),
+    (
+        Arch::NoPt,
+        [
+            "{cond}, seen before any physical therapy",
+            "{cond}: first visit, no PT yet",
+        ],
+    ),
+    (
+        Arch::SuspectedMyelopathy,
+        [
+            "{cond}: myelopathy signs, MRI not yet done",
+            "{cond}, Hoffmann sign found in PT",
+        ],
+    ),
+    (
+        Arch::Improving,
+        ["{cond} improving with care", "{cond}, steady gains over {weeks} weeks"],
+    ),
+    (
+        Arch::LowAdherence,
+        ["{cond}, home programme rarely done", "{cond} with missed PT sessions"],
+    ),
+    (
+        Arch::Passive,
+        [
+            "{cond} on a passive-only PT plan",
+            "{cond}: heat and TENS without exercise",
+        ],
+    ),
+    (
+        Arch::Psychosocial,
+        [
+            "{cond} with high psychosocial risk",
+            "{cond}: fear of movement holding back PT",
+        ],
+    ),
+    (
+        Arch::NoImaging,
+        [
+            "{cond}, no diagnostic imaging yet",
+            "{cond} without MRI after {weeks} weeks",
+        ],
+    ),
+    (
+        Arch::NoNerveStudy,
+        [
+            "{cond}, features the imaging does not explain",
+            "{cond}: neurological signs but no NCS/EMG",
+        ],
+    ),
+    (
+        Arch::NeuroUntreated,
+        [
+            "{cond}, neuropathic pain on NSAIDs only",
+            "{cond}: burning pain without a neuropathic agent",
+        ],
+    ),
+    (
+        Arch::NoMeds,
+        ["{cond}, no medication trial yet", "{cond} managed without medication"],
+    ),
+    (
+        Arch::NoInjection,
+        [
+            "{cond}, no targeted injection yet",
+            "{cond}: medication and PT, no injection",
+        ],
+    ),
+    (
+        Arch::PositiveBlocks,
+        [
+            "{cond}: two positive medial branch blocks",
+            "{cond}, facet pain confirmed by diagnostic blocks",
+        ],
+    ),
+    (
+        Arch::NoTarget,
+        [
+            "{cond}: failed care, no surgical target",
+            "{cond}, injection failed, imaging without a target",
+        ],
+    ),
+    (
+        Arch::Pending,
+        [
+            "{cond}, injection result not yet known",
+            "{cond}: reviewed days after an injection",
+        ],
+    ),
+];
 
 pub(super) fn title_for(
     rng: &mut Rng,
@@ -10,126 +204,77 @@ pub(super) fn title_for(
     surgery: &str,
     muscle: Option<&str>,
 ) -> String {
-    let muscle = muscle.unwrap_or("leg");
-    let options: Vec<String> = match arch {
-        Arch::RedFlags => vec![
-            format!("{cond} with new red flags at review"),
-            format!("{cond}: red flags after {weeks} weeks"),
-        ],
-        Arch::Progressive => vec![
-            format!("{cond} with worsening {muscle} weakness"),
-            format!("{cond}, deficit progressing during PT"),
-        ],
-        Arch::ReadyLesion => vec![
-            format!("{cond}, {weeks} weeks of failed conservative care"),
-            format!("{cond} unchanged after {weeks} weeks of PT"),
-        ],
-        Arch::ReadyInstability => vec![
-            format!("{cond}, instability on imaging after {weeks} weeks"),
-            format!("{cond} with dynamic instability, failed PT"),
-        ],
-        Arch::ReadyIntractable => vec![
-            format!("{cond}, intractable pain despite medication and injection"),
-            format!("{cond}: pain 7+ after a failed injection"),
-        ],
-        Arch::PostOp => vec![
-            format!("{cond}, {} and post-op rehab", lower_first(surgery)),
-            format!("{cond} after {}", lower_first(surgery)),
-        ],
-        Arch::NoPt => vec![
-            format!("{cond}, seen before any physical therapy"),
-            format!("{cond}: first visit, no PT yet"),
-        ],
-        Arch::Improving => vec![
-            format!("{cond} improving with PT"),
-            format!("{cond}, steady gains over {weeks} weeks"),
-        ],
-        Arch::LowAdherence => vec![
-            format!("{cond}, home programme rarely done"),
-            format!("{cond} with missed PT sessions"),
-        ],
-        Arch::Lifestyle => vec![
-            format!("{cond} with poor sleep slowing recovery"),
-            format!("{cond}, shift work and poor diet"),
-        ],
-        Arch::Passive => vec![
-            format!("{cond} on a passive-only PT plan"),
-            format!("{cond}: heat and TENS without exercise"),
-        ],
-        Arch::NoImaging => vec![
-            format!("{cond}, no advanced imaging yet"),
-            format!("{cond} without MRI after {weeks} weeks"),
-        ],
-        Arch::NoNerveStudy => vec![
-            format!("{cond}, neuropathic signs without a nerve study"),
-            format!("{cond}: numbness but no NCS/EMG"),
-        ],
-        Arch::NoMeds => vec![
-            format!("{cond}, no medication trial yet"),
-            format!("{cond} managed without medication"),
-        ],
-        Arch::NeuroUntreated => vec![
-            format!("{cond}, neuropathic pain on NSAIDs only"),
-            format!("{cond}: burning pain without a neuropathic agent"),
-        ],
-        Arch::NoInjection => vec![
-            format!("{cond}, no targeted injection yet"),
-            format!("{cond}: medication and PT, no injection"),
-        ],
-        Arch::Plateau => vec![
-            format!("{cond}, {weeks} weeks of care without change"),
-            format!("{cond} plateaued despite full conservative care"),
-        ],
-    };
-    options[rng.below(options.len())].clone()
+    let options = TITLES
+        .iter()
+        .find(|(a, _)| *a == arch)
+        .map_or(["{cond}", "{cond}"], |t| t.1);
+    options[rng.below(options.len())]
+        .replace("{cond}", cond)
+        .replace("{weeks}", &weeks.to_string())
+        .replace("{muscle}", muscle.unwrap_or("leg"))
+        .replace("{surgery}", &lower_first(surgery))
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn summary_for(
-    rng: &mut Rng,
-    arch: Arch,
-    s: &Scenario,
-    age: i64,
-    occupation: Option<&str>,
-    complaint: &str,
-    pt: &[PtCourse],
-    workup: &[Workup],
-    injection: &[Injection],
-) -> String {
-    let who = match occupation {
-        Some(o) => format!("A {age}-year-old {o}"),
-        None => format!("A patient aged {age}"),
+/// A short narrative: who, what was done on each track, how it went.
+pub(super) fn summary_for(rng: &mut Rng, cx: &Ctx, d: &Draft) -> String {
+    let p = &d.patient;
+    let who = match &p.occupation {
+        Some(o) => format!("A {}-year-old {o}", p.age),
+        None => format!("A patient aged {}", p.age),
     };
-    let mut out = format!("{who} presented with {}.", lower_first(complaint));
-    match pt.iter().find(|p| !p.post_op) {
-        Some(p) => {
-            let when = match p.end {
-                Some(e) => format!("over {} weeks", (span_days(p.start, e) as f64 / 7.0).round()),
-                None => "so far".to_string(),
-            };
-            let _ = write!(
-                out,
-                " {} of {} planned sessions of {} were attended {when}",
-                p.attended,
-                p.planned,
-                modality_words(&p.modalities),
-            );
-            if pt.iter().filter(|c| !c.post_op).count() > 1 {
-                out.push_str(" before a second course elsewhere");
-            }
-            out.push_str(match p.response {
-                "good" | "resolved" => ", with steady improvement.",
-                "partial" => ", with only partial benefit.",
-                "worse" => ", and symptoms worsened.",
-                _ => ", without meaningful change.",
-            });
-        }
-        None => out.push_str(" No physical therapy has been started yet."),
+    let mut out = format!("{who} presented with {}.", lower_first(&d.complaint));
+    pt_words(&mut out, &d.pt);
+    workup_words(&mut out, &d.workup);
+    if let Some(i) = d.injection.first() {
+        out.push(' ');
+        out.push_str(&injection_sentence(i));
     }
-    let shown = workup
+    let closing_pain = match cx.s.pain {
+        Pain::Improving => "Pain and function scores have improved at each review.",
+        Pain::Worse => "Pain and function scores have worsened.",
+        Pain::Intractable => "Pain has stayed at 7 or more out of 10 throughout.",
+        _ => "Pain and function scores have changed little.",
+    };
+    let _ = write!(out, " {closing_pain} {}", rng.pick(closing(cx.arch)));
+    if cx.s.lifestyle_poor && cx.arch != Arch::Lifestyle {
+        out.push_str(" Sleep is also poor.");
+    }
+    out
+}
+
+fn pt_words(out: &mut String, pt: &[PtCourse]) {
+    let Some(p) = pt.iter().find(|p| !p.post_op) else {
+        out.push_str(" No physical therapy has been started yet.");
+        return;
+    };
+    let when = match p.end {
+        Some(e) => format!("over {} weeks", (span_days(p.start, e) as f64 / 7.0).round()),
+        None => "so far".to_string(),
+    };
+    let _ = write!(
+        out,
+        " {} of {} planned sessions of {} were attended {when}",
+        p.attended,
+        p.planned,
+        modality_words(&p.modalities),
+    );
+    if pt.iter().filter(|c| !c.post_op).count() > 1 {
+        out.push_str(" before a second course elsewhere");
+    }
+    out.push_str(match p.response {
+        "good" | "resolved" => ", with steady improvement.",
+        "partial" => ", with only partial benefit.",
+        "worse" => ", and symptoms worsened.",
+        _ => ", without meaningful change.",
+    });
+}
+
+fn workup_words(out: &mut String, workup: &[Workup]) {
+    let now: Vec<&Workup> = workup.iter().filter(|w| !w.future).collect();
+    let shown = now
         .iter()
-        .find(|w| !w.future && w.test != "xray" && w.lesion.is_some())
-        .or_else(|| workup.iter().rev().find(|w| !w.future && w.test != "xray"));
+        .find(|w| w.test != "xray" && w.lesion.is_some())
+        .or_else(|| now.iter().rev().find(|w| w.test != "xray"));
     if let Some(w) = shown {
         let first = w
             .findings
@@ -138,58 +283,66 @@ pub(super) fn summary_for(
             .unwrap_or(&w.findings)
             .trim_end_matches('.');
         let _ = write!(out, " {}: {}.", test_words(w.test), lower_first(first));
-    } else if workup.iter().any(|w| !w.future && w.test == "xray") {
+    } else if now.iter().any(|w| w.test == "xray") {
         out.push_str(" Only plain radiographs have been taken.");
     } else {
         out.push_str(" No imaging has been done.");
     }
-    if let Some(i) = injection.first() {
-        let _ = write!(
-            out,
-            " {} {} injection gave {}.",
-            article(injection_words(i.kind)),
-            injection_words(i.kind),
-            match i.relief_percent {
-                Some(p) if p >= 50 => format!("{p} percent relief"),
-                Some(p) => format!("only {p} percent relief"),
-                None => "relief that was not recorded".to_string(),
-            }
-        );
+}
+
+fn injection_sentence(i: &Injection) -> String {
+    let words = injection_words(i.kind);
+    match (i.status, i.relief_percent) {
+        (Some(status), _) => format!("{} {words} injection was {status}.", article(words)),
+        (None, _) if i.kind == "medial-branch-block" => {
+            "Two diagnostic medial branch blocks each gave 80 percent relief or more.".to_string()
+        }
+        (None, Some(p)) if p >= 50 => format!("{} {words} injection gave {p} percent relief.", article(words)),
+        (None, Some(p)) => format!("{} {words} injection gave only {p} percent relief.", article(words)),
+        (None, None) => format!(
+            "{} {words} injection was given; relief was not recorded.",
+            article(words)
+        ),
     }
-    let closing_pain = match (s.pain, pt.is_empty()) {
-        (Pain::Improving, _) => "Pain and function scores have improved at each review.",
-        (Pain::Worse, _) => "Pain and function scores have worsened.",
-        (Pain::Intractable, _) => "Pain has stayed at 7 or more out of 10 throughout.",
-        _ => "Pain and function scores have changed little.",
-    };
-    let _ = write!(out, " {closing_pain}");
-    let closing: &[&str] = match arch {
+}
+
+fn closing(arch: Arch) -> &'static [&'static str] {
+    match arch {
+        Arch::Emergency => {
+            &["At review new emergency symptoms were reported and the patient was sent in the same day."]
+        }
         Arch::RedFlags => {
             &["At review new red-flag symptoms were reported and an urgent referral was made the same day."]
         }
-        Arch::Progressive => &["Serial examination shows a worsening motor deficit despite treatment."],
+        Arch::Progressive => &["Serial examination shows a worsening neurological deficit despite treatment."],
+        Arch::DenseWeakness => &["The examination now finds a dense motor deficit."],
+        Arch::PostOp => &["After surgery a structured post-operative PT course followed."],
         Arch::ReadyLesion | Arch::ReadyInstability | Arch::ReadyIntractable => &[
             "Conservative care has failed and the question is now a surgical opinion.",
             "Symptoms are unchanged and the patient asks about surgery.",
         ],
-        Arch::PostOp => &["After surgery a structured post-operative PT course followed."],
-        Arch::NoPt => &["The question is what to start with."],
-        Arch::Improving => &["Pain and function are improving and the patient is keen to continue."],
-        Arch::LowAdherence => &["Attendance and home exercise have been the main problem."],
-        Arch::Lifestyle => &["Poor sleep and diet are holding back recovery."],
-        Arch::Passive => &["The plan has relied on passive treatment without an active programme."],
-        Arch::NoImaging => &["No advanced imaging has been ordered yet."],
-        Arch::NoNerveStudy => &["Neuropathic symptoms have not been localised with a nerve study."],
-        Arch::NoMeds => &["No medication has been tried so far."],
-        Arch::NeuroUntreated => &["The neuropathic pain has not been treated with a neuropathic agent."],
-        Arch::NoInjection => &["No targeted injection has been offered."],
+        Arch::ReadyMyelopathy => &["Myelopathy signs and cord compression: the question is surgical timing."],
+        Arch::ReadyEntrapment => &["The nerve study grades the entrapment and the question is release."],
+        Arch::ReadyAcute => &["The injury is recent and the lesion is one that is repaired early."],
+        Arch::ImagingToCome => &["Care has failed for weeks and no advanced imaging has been done."],
+        Arch::LesionBeforePt => &["A lesion is on file but conservative care has not begun."],
         Arch::Plateau => &["Progress has plateaued despite a complete conservative programme."],
-    };
-    let _ = write!(out, " {}", rng.pick(closing));
-    if s.lifestyle_poor && arch != Arch::Lifestyle {
-        out.push_str(" Sleep is also poor.");
+        Arch::Lifestyle => &["Poor sleep and diet are holding back recovery."],
+        Arch::NoPt => &["The question is what to start with."],
+        Arch::SuspectedMyelopathy => &["Upper motor neurone signs have been found and the cord has not been imaged."],
+        Arch::Improving => &["What has been started is working and the patient is keen to continue."],
+        Arch::LowAdherence => &["Attendance and home exercise have been the main problem."],
+        Arch::Passive => &["The plan has relied on passive treatment without an active programme."],
+        Arch::Psychosocial => &["Fear of movement and worry about the scan are shaping how the patient copes."],
+        Arch::NoImaging => &["No diagnostic imaging has been ordered yet."],
+        Arch::NoNerveStudy => &["The neurological features have not been localised with a nerve study."],
+        Arch::NeuroUntreated => &["The neuropathic pain has not been treated with a neuropathic agent."],
+        Arch::NoMeds => &["No medication has been tried so far."],
+        Arch::NoInjection => &["No targeted injection has been offered."],
+        Arch::PositiveBlocks => &["The blocks point to the facet joints as the source of the pain."],
+        Arch::NoTarget => &["Care has failed, but the imaging shows nothing a surgeon could fix."],
+        Arch::Pending => &["The review came before the injection's result could be known."],
     }
-    out
 }
 
 pub(super) fn modality_words(m: &[&str]) -> String {
@@ -215,99 +368,24 @@ pub(super) fn test_words(t: &str) -> &'static str {
     }
 }
 
-pub(super) fn teaching_for(arch: Arch) -> &'static [&'static str] {
-    match arch {
-        Arch::RedFlags => &[
-            "Red flags override the pathway: refer urgently without waiting for weeks of conservative care.",
-            "Ask about bladder, bowel, saddle sensation, gait and systemic symptoms at every review, and record the answer.",
-            "A red flag recorded on any assessment in play makes the band urgent with a score of 100.",
-        ],
-        Arch::Progressive => &[
-            "A muscle graded lower at a later visit is a progressive deficit and an indication for prompt surgical review.",
-            "Grade the same muscles at every visit so that a decline can be seen.",
-            "A new area of numbness that was not recorded before also counts as progression.",
-        ],
-        Arch::ReadyLesion => &[
-            "Surgeons typically ask for 6 to 12 weeks of documented failure of conservative care.",
-            "A severe structural lesion on advanced imaging with documented failure meets the criteria for a surgical consult.",
-            "Serial pain and function scores are what document failure; keep recording them.",
-        ],
-        Arch::ReadyInstability => &[
-            "Instability is shown on dynamic or stress imaging; a static MRI alone can miss it.",
-            "Structural instability with failed conservative care is an indication for a surgical opinion.",
-            "Record the translation or laxity in numbers so a surgeon can compare.",
-        ],
-        Arch::ReadyIntractable => &[
-            "Intractable pain means ratings of 7 or more despite a medication trial and a failed injection.",
-            "A failed injection is one with under 50 percent relief or relief of under four weeks.",
-            "Document relief in percent and weeks after every injection.",
-        ],
-        Arch::PostOp => &[
-            "For a post-op case the rules show what the surgeon saw: the criteria as of the day before surgery.",
-            "Post-operative rehabilitation is a new structured PT course; it does not count as conservative care.",
-            "Compare the post-operative function scores with the pre-operative baseline.",
-        ],
-        Arch::NoPt => &[
-            "Physical therapy is the conservative first line; start it before anything else unless there are red flags.",
-            "An early structural finding does not replace a trial of conservative care.",
-        ],
-        Arch::Improving => &[
-            "A fall in pain of 2 points or an MCID change in function is a clinically important improvement: keep going.",
-            "Documented improvement means conservative care has not failed, whatever the imaging shows.",
-        ],
-        Arch::LowAdherence => &[
-            "When PT is not working, check adherence first: time, distance and boredom are common barriers.",
-            "Attendance below 70 percent of planned sessions is low adherence.",
-            "A second opinion or a changed schedule often fixes adherence before any escalation.",
-        ],
-        Arch::Lifestyle => &[
-            "Poor sleep and poor nutrition slow tissue recovery and raise pain sensitivity.",
-            "Address lifestyle before concluding that PT has failed.",
-        ],
-        Arch::Passive => &[
-            "A plan of passive modalities only is a plan mismatch: add active exercise.",
-            "Heat, TENS and ultrasound can ease symptoms but do not restore capacity on their own.",
-        ],
-        Arch::NoImaging => &[
-            "Plain radiographs are not advanced imaging; MRI or CT shows soft tissue, discs and subtle fractures.",
-            "Order advanced imaging when PT is not working, before any decision on surgery.",
-        ],
-        Arch::NoNerveStudy => &[
-            "Burning, tingling or shooting pain, numbness or weakness call for NCS/EMG to locate and grade the nerve lesion.",
-            "A nerve study separates a root lesion from a peripheral entrapment.",
-        ],
-        Arch::NoMeds => &[
-            "A medication trial can open a therapeutic window so that PT can progress.",
-            "Topical anti-inflammatories or muscle relaxants suit localized pain and spasm.",
-        ],
-        Arch::NeuroUntreated => &[
-            "Neuropathic pain responds poorly to NSAIDs; gabapentin, pregabalin, an SNRI or a TCA are the agents to try.",
-            "Name the pain quality: burning, tingling, shooting and electric pain are neuropathic features.",
-        ],
-        Arch::NoInjection => &[
-            "An image-guided corticosteroid injection can give weeks or months of relief and let PT resume.",
-            "PRP is an option for tendons and ligaments where steroid is best avoided.",
-        ],
-        Arch::Plateau => &[
-            "Failure of conservative care without instability, a severe lesion or intractable pain is not yet a surgical indication.",
-            "Keep documenting: the picture may change, and the record is what a surgeon reviews.",
-        ],
+pub(super) fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "An"
+    } else {
+        "A"
     }
 }
 
-pub(super) const GENERAL_TEACHING: &[&str] = &[
-    "Every point of the readiness score names the rule and the dated events it rests on.",
-    "Scoring is as of the review date: later events are shown greyed and ignored.",
-    "Use the same function instrument at every visit so changes can be compared.",
-    "Record sessions attended and the response for every PT course.",
-];
-
-pub(super) const EXTRA_TEACHING: &[&str] = &[
-    "Review the whole pathway in order: physical therapy, re-evaluation, workup, pharmacology, injection, surgical consult and post-operative rehabilitation.",
-    "When a case stalls, look for a wrong or incomplete diagnosis, poor adherence, lifestyle factors or an unsuitable plan before escalating care.",
-    "A second opinion from another therapist or specialist is cheap compared with the cost of an unnecessary operation.",
-    "Function instruments have a minimal clinically important difference: ODI 10, NDI 7.5, QuickDASH 11, LEFS 9 and PSFS 2 points.",
-];
-
-// ---------------------------------------------------------------------------
-// Writing TOML.
+pub(super) fn injection_words(kind: &str) -> &'static str {
+    match kind {
+        "epidural-steroid" => "epidural steroid",
+        "facet-steroid" => "facet joint steroid",
+        "joint-steroid" => "joint steroid",
+        "soft-tissue-steroid" => "guided steroid",
+        "prp" => "platelet-rich plasma",
+        "medial-branch-block" => "medial branch block",
+        "nerve-block" => "nerve block",
+        "trigger-point" => "trigger point",
+        _ => "guided",
+    }
+}

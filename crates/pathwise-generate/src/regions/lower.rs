@@ -14,14 +14,18 @@ pub(crate) const HIP: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["fever", "hot-swollen-joint"],
-            "Cannot bear weight, temperature 38.9 and raised inflammatory markers: septic arthritis suspected.",
-        ),
-        (
-            &["history-of-cancer", "night-pain"],
+            &["cancer-history", "night-pain"],
             "Night pain unrelieved by rest, three years after treatment for breast cancer.",
         ),
+        (
+            &["long-term-steroids"],
+            "Groin pain on weight bearing after years of oral steroids for asthma: avascular necrosis to exclude.",
+        ),
     ],
+    emergency_flags: &[(
+        &["septic-joint", "fever"],
+        "Cannot bear weight, temperature 38.9 and raised inflammatory markers: septic arthritis suspected.",
+    )],
     exam: &[
         "30-second sit to stand: 9 repetitions.",
         "Sleep disturbed lying on the {side}.",
@@ -32,10 +36,17 @@ pub(crate) const HIP: RegionInfo = RegionInfo {
         "Core and hip control, avoidance of end-range flexion, graded return to running.",
     ],
     xray: "Mild {side} hip joint-space narrowing. No fracture.",
+    xray_lesion: "arthrosis",
+    clear: (
+        "mri",
+        "normal",
+        "Hip joint, labrum and articular cartilage normal. Mild gluteal tendinosis without tear.",
+    ),
     other_injection: ("other", "{side} hip hyaluronic acid"),
     conds: &[
         Cond {
             slug: "hip-oa",
+            mild: "Mild {side} hip joint-space narrowing with small marginal osteophytes.",
             title: "{Side} hip osteoarthritis",
             complaint: "{Side} groin pain on walking and putting on socks",
             initial: "{Side} hip strain",
@@ -57,6 +68,7 @@ pub(crate) const HIP: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "fai-labral-tear",
+            mild: "Cam morphology with mild fraying of the anterosuperior labrum.",
             title: "{Side} femoroacetabular impingement with a labral tear",
             complaint: "{Side} groin pain with catching when pivoting and sitting long",
             initial: "{Side} hip flexor strain",
@@ -78,6 +90,7 @@ pub(crate) const HIP: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "gluteal-tendinopathy",
+            mild: "Gluteus medius tendinosis with minimal surface fraying.",
             title: "{Side} gluteal tendinopathy with lateral hip pain",
             complaint: "Lateral {side} hip pain lying on that side and climbing stairs",
             initial: "{Side} trochanteric bursitis",
@@ -114,16 +127,22 @@ pub(crate) const KNEE: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["fever", "hot-swollen-joint"],
+            &["locked-joint"],
+            "Knee locked 20 degrees short of full extension since this morning.",
+        ),
+        (
+            &["cancer-history", "night-pain"],
+            "Unremitting night pain with a tender bony swelling of the distal femur; previous melanoma.",
+        ),
+    ],
+    emergency_flags: &[
+        (
+            &["septic-joint", "fever"],
             "Hot tense effusion and a temperature of 38.3 a week after arthroscopy elsewhere.",
         ),
         (
-            &["calf-swelling"],
-            "Swollen tender calf two weeks after a long flight: DVT to exclude.",
-        ),
-        (
-            &["history-of-cancer", "night-pain"],
-            "Unremitting night pain with a tender bony swelling of the distal femur.",
+            &["neurovascular-compromise"],
+            "Foot cold with absent pulses after the knee gave way and dislocated.",
         ),
     ],
     exam: &["Single-leg squat shows dynamic valgus.", "Knee flexion 115 degrees."],
@@ -133,10 +152,20 @@ pub(crate) const KNEE: RegionInfo = RegionInfo {
         "Education and exercise programme for knee osteoarthritis with a weight-loss referral.",
     ],
     xray: "Mild {side} medial compartment narrowing with small osteophytes. No fracture.",
+    xray_lesion: "arthrosis",
+    clear: (
+        "mri",
+        "normal",
+        "Menisci, cruciate and collateral ligaments intact; articular cartilage preserved. Small physiological effusion.",
+    ),
     other_injection: ("other", "{side} knee hyaluronic acid"),
     conds: &[
         Cond {
             slug: "meniscus-tear",
+            mild: "Grade 2 intrasubstance signal in the posterior horn of the {side} medial meniscus, not reaching the articular surface.",
+            acute: Some(
+                "Acute displaced bucket-handle tear of the {side} medial meniscus, the fragment flipped into the intercondylar notch after a twisting injury.",
+            ),
             title: "{Side} medial meniscus tear with locking",
             complaint: "{Side} knee pain with locking and giving way on twisting",
             initial: "{Side} knee sprain",
@@ -159,6 +188,10 @@ pub(crate) const KNEE: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "acl-rupture",
+            mild: "Sprain of the {side} ACL with its fibres in continuity.",
+            acute: Some(
+                "Acute complete {side} ACL rupture with a pivot-shift bone bruise pattern and a Segond fracture.",
+            ),
             title: "{Side} ACL rupture with giving way",
             complaint: "{Side} knee giving way on cutting after a pivoting injury at football",
             initial: "{Side} knee sprain",
@@ -185,6 +218,7 @@ pub(crate) const KNEE: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "knee-oa",
+            mild: "Mild {side} medial compartment cartilage thinning with small osteophytes.",
             title: "{Side} knee osteoarthritis",
             complaint: "{Side} knee pain on stairs and after walking, with morning stiffness",
             initial: "{Side} knee strain",
@@ -206,6 +240,7 @@ pub(crate) const KNEE: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "patellofemoral-pain",
+            mild: "Grade 1 chondral softening of the lateral patellar facet.",
             title: "{Side} patellofemoral pain",
             complaint: "Anterior {side} knee pain on stairs, squatting and after sitting",
             initial: "{Side} patellar tendinopathy",
@@ -236,12 +271,22 @@ pub(crate) const ANKLE_FOOT: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["fever", "hot-swollen-joint"],
-            "Hot red swollen foot in a patient with diabetes; temperature 38.2.",
+            &["fever", "immunosuppression"],
+            "Hot red swollen foot on chemotherapy; temperature 38.2.",
         ),
         (
-            &["compartment-signs"],
+            &["osteoporosis", "major-trauma"],
+            "Fell from a height onto the heel; known osteoporosis.",
+        ),
+    ],
+    emergency_flags: &[
+        (
+            &["compartment-syndrome"],
             "Pain out of proportion with tense calf compartments after a crush injury.",
+        ),
+        (
+            &["septic-joint", "fever"],
+            "Hot swollen ankle joint with fever; aspirate turbid.",
         ),
     ],
     exam: &[
@@ -254,10 +299,17 @@ pub(crate) const ANKLE_FOOT: RegionInfo = RegionInfo {
         "Plantar fascia stretching, intrinsic foot strengthening and load management.",
     ],
     xray: "No fracture. Small plantar calcaneal spur.",
+    xray_lesion: "normal",
+    clear: (
+        "ultrasound",
+        "normal",
+        "Achilles tendon and plantar fascia normal in thickness. Lateral ligaments intact.",
+    ),
     other_injection: ("other", "{side} ankle hyaluronic acid"),
     conds: &[
         Cond {
             slug: "achilles-tendinopathy",
+            mild: "Insertional Achilles tendinosis with mild thickening and a small retrocalcaneal bursa.",
             title: "{Side} insertional Achilles tendinopathy",
             complaint: "{Side} heel pain at the back of the ankle, worst first thing in the morning",
             initial: "{Side} ankle sprain",
@@ -281,6 +333,7 @@ pub(crate) const ANKLE_FOOT: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "lateral-ankle-instability",
+            mild: "Thickened anterior talofibular ligament in keeping with an old sprain; fibres in continuity.",
             title: "Chronic {side} lateral ankle instability",
             complaint: "{Side} ankle giving way on uneven ground after repeated sprains",
             initial: "Recurrent {side} ankle sprain",
@@ -327,6 +380,7 @@ pub(crate) const ANKLE_FOOT: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "ankle-oa",
+            mild: "Mild tibiotalar joint-space narrowing with a small anterior osteophyte.",
             title: "{Side} post-traumatic ankle osteoarthritis",
             complaint: "{Side} ankle pain and stiffness years after a fracture, limping by evening",
             initial: "{Side} ankle sprain",
@@ -363,7 +417,7 @@ pub(crate) const OTHER: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["history-of-cancer", "night-pain", "unexplained-weight-loss"],
+            &["cancer-history", "night-pain", "weight-loss"],
             "Constant pain at night with weight loss; previous bowel cancer.",
         ),
         (
@@ -371,6 +425,7 @@ pub(crate) const OTHER: RegionInfo = RegionInfo {
             "Fever and rigors with severe buttock pain; blood cultures taken.",
         ),
     ],
+    emergency_flags: &[],
     exam: &[
         "Sitting tolerance 15 minutes on a hard chair.",
         "Lumbar and hip examination unremarkable.",
@@ -380,10 +435,17 @@ pub(crate) const OTHER: RegionInfo = RegionInfo {
         "Sitting modification with a cushion, pelvic floor relaxation and graded activity.",
     ],
     xray: "No fracture. Sacroiliac joints symmetrical.",
+    xray_lesion: "normal",
+    clear: (
+        "mri",
+        "normal",
+        "Sacroiliac joints, coccyx and pelvic bones normal. No marrow oedema or mass.",
+    ),
     other_injection: ("trigger-point", "{side} piriformis trigger points"),
     conds: &[
         Cond {
             slug: "sacroiliac-pain",
+            mild: "Minimal {side} sacroiliac joint subchondral sclerosis.",
             title: "{Side} sacroiliac joint pain",
             complaint: "{Side} buttock pain over the dimple, worse rolling in bed and climbing stairs",
             initial: "Low back strain",
@@ -395,7 +457,7 @@ pub(crate) const OTHER: RegionInfo = RegionInfo {
             lesion_moderate: "arthrosis",
             level: "{side} sacroiliac joint",
             severe: "Severe {side} sacroiliac joint degeneration with subchondral sclerosis, joint-space loss and vacuum phenomenon.",
-            moderate: "Mild {side} sacroiliac joint degenerative change with a little subchondral sclerosis.",
+            moderate: "Moderate {side} sacroiliac joint degeneration with subchondral sclerosis and marginal osteophytes.",
             unstable: Some((
                 "xray",
                 "Single-leg stance films: 4 mm vertical translation at the pubic symphysis with {side} sacroiliac widening: pelvic ring instability.",

@@ -63,11 +63,19 @@ pub(super) struct RegionInfo {
     pub(super) steroid: (&'static str, &'static str),
     pub(super) guidance: &'static str,
     pub(super) surgeon: &'static str,
-    /// Red flags with the note that records them.
+    /// Red flags of an urgent category (cord, infection, malignancy,
+    /// fracture, mechanical) with the note that records them.
     pub(super) red_flags: &'static [(&'static [&'static str], &'static str)],
+    /// Red flags of an emergency category (cauda equina, a threatened
+    /// limb); empty where none fits the region.
+    pub(super) emergency_flags: &'static [(&'static [&'static str], &'static str)],
     pub(super) exam: &'static [&'static str],
     pub(super) pt_notes: &'static [&'static str],
     pub(super) xray: &'static str,
+    /// The lesion the plain films show (`arthrosis`, graded mild, or `normal`).
+    pub(super) xray_lesion: &'static str,
+    /// Advanced imaging that shows no surgical target: test, lesion, findings.
+    pub(super) clear: (&'static str, &'static str, &'static str),
     /// Injections that are neither corticosteroid nor PRP.
     pub(super) other_injection: (&'static str, &'static str),
     pub(super) conds: &'static [Cond],
@@ -91,6 +99,17 @@ pub(super) struct Cond {
     pub(super) level: &'static str,
     pub(super) severe: &'static str,
     pub(super) moderate: &'static str,
+    /// The lesion graded mild (no surgical target); for a condition whose
+    /// test is a nerve study, the findings of a mild nerve study.
+    pub(super) mild: &'static str,
+    /// Cervical myelopathy: myelopathy signs and mJOA are charted.
+    pub(super) myelopathy: bool,
+    /// Neurogenic claudication (spinal stenosis).
+    pub(super) claudication: bool,
+    /// Findings of an acute traumatic lesion, when one can occur.
+    pub(super) acute: Option<&'static str>,
+    /// The diagnostic medial branch block level, for facet pain.
+    pub(super) block: Option<&'static str>,
     /// The test and findings that show instability, when it can occur.
     pub(super) unstable: Option<(&'static str, &'static str)>,
     pub(super) surgery: &'static str,
@@ -119,6 +138,11 @@ pub(super) const C: Cond = Cond {
     level: "",
     severe: "",
     moderate: "",
+    mild: "",
+    myelopathy: false,
+    claudication: false,
+    acute: None,
+    block: None,
     unstable: None,
     surgery: "",
     nerve: "",
@@ -140,3 +164,63 @@ pub(super) static REGIONS: &[RegionInfo] = &[
     lower::ANKLE_FOOT,
     lower::OTHER,
 ];
+
+/// The compressive lesions of READINESS.md.
+pub(super) fn is_compressive(lesion: &str) -> bool {
+    matches!(
+        lesion,
+        "disc-protrusion"
+            | "disc-extrusion"
+            | "disc-sequestration"
+            | "stenosis-central"
+            | "stenosis-foraminal"
+            | "nerve-compression"
+            | "nerve-entrapment"
+            | "cord-compression"
+    )
+}
+
+impl RegionInfo {
+    /// `shoulder`, `elbow`, `wrist-hand`, `hip`, `knee`, `ankle-foot`.
+    pub(super) fn is_limb(&self) -> bool {
+        !self.spinal && self.region != "other"
+    }
+}
+
+impl Cond {
+    /// Whether `lesion`, graded moderate or severe, is a target lesion in
+    /// this region for this condition (compression needs neurological
+    /// features; spinal arthrosis is never one).
+    pub(super) fn targets(&self, r: &RegionInfo, lesion: &str) -> bool {
+        let surgical_word = !matches!(lesion, "other" | "disc-bulge" | "normal");
+        let spinal_arthrosis = r.spinal && lesion == "arthrosis";
+        surgical_word && !spinal_arthrosis && (!is_compressive(lesion) || self.neuro || self.claudication)
+    }
+
+    /// The severe finding is a target lesion.
+    pub(super) fn severe_target(&self, r: &RegionInfo) -> bool {
+        !self.severe.is_empty() && self.targets(r, self.lesion_severe)
+    }
+
+    /// The moderate finding is a target that does not meet structural
+    /// lesion on its own (neither severe nor compressive).
+    pub(super) fn moderate_target(&self, r: &RegionInfo) -> bool {
+        !self.moderate.is_empty() && self.targets(r, self.lesion_moderate) && !is_compressive(self.lesion_moderate)
+    }
+
+    /// The moderate finding is no target at all.
+    pub(super) fn moderate_quiet(&self, r: &RegionInfo) -> bool {
+        !self.moderate.is_empty() && !self.targets(r, self.lesion_moderate)
+    }
+
+    /// The moderate finding can be mirrored to the other side: imaging that
+    /// does not match the symptoms (`concordant = false`).
+    pub(super) fn discordant_ok(&self, r: &RegionInfo) -> bool {
+        r.spinal && self.moderate.to_lowercase().contains("{side}")
+    }
+
+    /// The condition's own test is a nerve study (its lesion is the study).
+    pub(super) fn test_is_nerve_study(&self) -> bool {
+        matches!(self.test, "ncs" | "emg" | "ncs-emg")
+    }
+}

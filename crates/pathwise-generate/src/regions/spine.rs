@@ -14,6 +14,24 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
     surgeon: "spine-surgery",
     red_flags: &[
         (
+            &["cancer-history", "night-pain"],
+            "Constant night pain, two years after treatment for prostate cancer.",
+        ),
+        (
+            &["fever", "iv-drug-use"],
+            "Temperature 38.4 with focal tenderness over L3; injects drugs.",
+        ),
+        (
+            &["osteoporosis", "long-term-steroids"],
+            "Sudden worsening after a cough; five years of prednisolone and known osteoporosis.",
+        ),
+        (
+            &["weight-loss", "night-pain"],
+            "Lost 6 kg without trying; the pain wakes the patient every night.",
+        ),
+    ],
+    emergency_flags: &[
+        (
             &["saddle-anesthesia", "bladder-dysfunction"],
             "New numbness of the perineum and difficulty starting urination since yesterday.",
         ),
@@ -26,8 +44,8 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
             "Saddle numbness and new faecal incontinence; post-void residual 350 mL.",
         ),
         (
-            &["bilateral-weakness"],
-            "Both legs giving way on stairs over the last week; ankle reflexes absent on both sides.",
+            &["bilateral-sciatica", "bladder-dysfunction"],
+            "Pain now down both legs, with a weak urinary stream since the weekend.",
         ),
     ],
     exam: &[
@@ -42,10 +60,17 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         "Flexion-biased exercise, stationary cycling and education on symptom flares.",
     ],
     xray: "Mild multilevel lumbar spondylosis with disc-space narrowing at L4-5 and L5-S1. No fracture or listhesis.",
+    xray_lesion: "arthrosis",
+    clear: (
+        "mri",
+        "disc-bulge",
+        "Age-appropriate disc desiccation at L4-5 and L5-S1 with a small broad-based L4-5 bulge. No nerve root compression, canal or foraminal stenosis.",
+    ),
     other_injection: ("trigger-point", "{side} lumbar paraspinal trigger points"),
     conds: &[
         Cond {
             slug: "l5-radiculopathy",
+            mild: "Small {side} paracentral L4-5 disc protrusion abutting the thecal sac, without contact with the L5 root.",
             title: "{Side} L5 radiculopathy from an L4-5 disc herniation",
             complaint: "Low back pain radiating down the {side} leg to the top of the foot",
             initial: "Lumbar strain with referred leg pain",
@@ -71,6 +96,7 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "s1-radiculopathy",
+            mild: "Small central L5-S1 disc protrusion without root contact. No sequestered fragment.",
             title: "{Side} S1 radiculopathy from an L5-S1 disc herniation",
             complaint: "Buttock pain shooting down the back of the {side} leg into the sole and little toe",
             initial: "{Side} piriformis syndrome",
@@ -96,6 +122,8 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "stenosis",
+            mild: "Mild central canal narrowing at L4-5 from facet hypertrophy; the cauda equina roots are not crowded.",
+            claudication: true,
             title: "Neurogenic claudication from L3-5 central stenosis",
             complaint: "Heaviness and tingling of both legs after walking ten minutes, eased by sitting or leaning forward",
             initial: "Lumbar spondylosis",
@@ -122,6 +150,7 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "spondylolisthesis",
+            mild: "Grade 1 degenerative L4-5 spondylolisthesis of 2 mm with mild facet arthropathy.",
             title: "Degenerative L4-5 spondylolisthesis with back and leg pain",
             complaint: "Low back pain worse with standing and walking, with intermittent {side} leg ache",
             initial: "Mechanical low back pain",
@@ -149,6 +178,8 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "facet-pain",
+            mild: "Mild bilateral L4-5 facet arthropathy. Discs preserved.",
+            block: Some("bilateral L3 and L4 medial branches and L5 dorsal ramus"),
             title: "Facet-mediated low back pain at L4-5 and L5-S1",
             complaint: "Central low back pain worse with extension and rotation, stiff for an hour each morning",
             initial: "Nonspecific low back pain",
@@ -171,6 +202,7 @@ pub(crate) const LUMBAR: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "mechanical-back-pain",
+            block: Some("bilateral L3 and L4 medial branches and L5 dorsal ramus"),
             title: "Mechanical low back pain after a lifting strain",
             complaint: "Low back pain after lifting at work, without leg symptoms",
             initial: "Lumbar muscle strain",
@@ -207,21 +239,22 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
     red_flags: &[
         (
             &["gait-disturbance", "bilateral-weakness"],
-            "Dropping cups with both hands and walking on a wide base; Hoffmann sign positive bilaterally.",
+            "Dropping cups with both hands and walking on a wide base within a fortnight; Hoffmann sign positive bilaterally.",
         ),
         (
             &["gait-disturbance"],
-            "New unsteadiness, needs a hand on the wall; brisk reflexes in all four limbs.",
+            "New unsteadiness over ten days, needs a hand on the wall; brisk reflexes in all four limbs.",
         ),
         (
-            &["bladder-dysfunction", "gait-disturbance"],
-            "Urinary urgency and an unsteady gait over two weeks.",
+            &["hand-clumsiness", "gait-disturbance"],
+            "Since last week cannot do up buttons, writing has become untidy and the gait is unsteady.",
         ),
         (
-            &["bilateral-hand-clumsiness"],
-            "Cannot do up buttons; writing has become untidy.",
+            &["fever", "immunosuppression"],
+            "Fever and severe neck pain on methotrexate; CRP raised.",
         ),
     ],
+    emergency_flags: &[],
     exam: &[
         "Neck rotation to the {side} limited to 45 degrees.",
         "Deep neck flexor endurance 12 seconds.",
@@ -233,10 +266,17 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
         "Manual therapy to the cervicothoracic junction with a daily home programme.",
     ],
     xray: "Mild multilevel cervical spondylosis with loss of lordosis. Disc-space narrowing at C5-6 and C6-7. No instability.",
+    xray_lesion: "arthrosis",
+    clear: (
+        "mri",
+        "disc-bulge",
+        "Mild multilevel disc bulging without canal or foraminal stenosis. Cord normal in calibre and signal.",
+    ),
     other_injection: ("trigger-point", "{side} upper trapezius trigger points"),
     conds: &[
         Cond {
             slug: "c7-radiculopathy",
+            mild: "Mild {side} C6-7 uncovertebral hypertrophy with mild foraminal narrowing; the exiting root is not compressed.",
             title: "{Side} C7 radiculopathy from a C6-7 foraminal disc herniation",
             complaint: "Neck pain radiating down the back of the {side} arm to the middle finger",
             initial: "Cervical strain",
@@ -262,6 +302,7 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "c6-radiculopathy",
+            mild: "Small central C5-6 disc protrusion without root contact. Canal adequate.",
             title: "{Side} C6 radiculopathy from a C5-6 disc protrusion",
             complaint: "Neck and {side} shoulder pain with tingling into the thumb and index finger",
             initial: "{Side} shoulder impingement",
@@ -287,6 +328,7 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "myelopathy",
+            myelopathy: true,
             title: "Cervical spondylotic myelopathy from C4-6 stenosis",
             complaint: "Neck stiffness with clumsy hands and an unsteady gait",
             initial: "Cervical spondylosis",
@@ -294,11 +336,11 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
             tags: &["myelopathy", "stenosis", "spondylosis"],
             ages: (52, 84),
             neuro: true,
-            lesion_severe: "stenosis-central",
-            lesion_moderate: "stenosis-central",
+            lesion_severe: "cord-compression",
+            lesion_moderate: "cord-compression",
             level: "C4-5, C5-6",
-            severe: "Severe central canal stenosis at C4-5 and C5-6 with cord flattening and T2 hyperintense cord signal at C5.",
-            moderate: "Moderate central canal stenosis at C5-6 effacing the ventral CSF without cord signal change.",
+            severe: "Severe central canal stenosis at C4-5 and C5-6 compressing the cord, with cord flattening and T2 hyperintense cord signal at C5.",
+            moderate: "Moderate central canal stenosis at C5-6 flattening the ventral cord, without cord signal change.",
             steroid: Some(("epidural-steroid", "C7-T1 interlaminar")),
             surgery: "C4-6 anterior cervical discectomy and fusion",
             nerve: "C6",
@@ -313,6 +355,7 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "listhesis",
+            mild: "Degenerative 1 mm C4-5 anterolisthesis with mild facet arthropathy.",
             title: "Degenerative C4-5 anterolisthesis with neck pain",
             complaint: "Neck pain with a clunking sensation when looking up, and occipital headaches",
             initial: "Mechanical neck pain",
@@ -339,6 +382,7 @@ pub(crate) const CERVICAL: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "facet-neck-pain",
+            block: Some("{side} C4 and C5 medial branches"),
             title: "Mechanical neck pain with C5-6 facet arthropathy",
             complaint: "Aching neck pain into the {side} shoulder blade, worse after screen work",
             initial: "Postural neck pain",
@@ -381,10 +425,15 @@ pub(crate) const THORACIC: RegionInfo = RegionInfo {
             "Both legs weak on stairs, falls twice this week; upgoing plantar responses.",
         ),
         (
-            &["unexplained-weight-loss", "night-pain"],
+            &["weight-loss", "night-pain"],
             "Lost 7 kg in two months; pain wakes the patient every night.",
         ),
+        (
+            &["osteoporosis", "major-trauma"],
+            "Fell down a flight of stairs last week; known osteoporosis, now pain on every breath.",
+        ),
     ],
+    emergency_flags: &[],
     exam: &[
         "Trunk flexion and rotation limited by pain.",
         "Sleep disturbed by pain.",
@@ -394,10 +443,17 @@ pub(crate) const THORACIC: RegionInfo = RegionInfo {
         "Spinal extensor strengthening, walking programme and fall-prevention advice.",
     ],
     xray: "Mild multilevel thoracic spondylosis with small anterior osteophytes. Normal alignment.",
+    xray_lesion: "arthrosis",
+    clear: (
+        "mri",
+        "normal",
+        "Normal thoracic alignment and discs. No cord compression or marrow signal abnormality.",
+    ),
     other_injection: ("nerve-block", "{side} T8 intercostal nerve"),
     conds: &[
         Cond {
             slug: "thoracic-disc",
+            mild: "Small central T8-9 disc protrusion indenting the thecal sac without cord contact.",
             title: "T8-9 disc herniation with band-like chest wall pain",
             complaint: "Mid-back pain wrapping around the {side} side of the chest, worse with coughing",
             initial: "Intercostal muscle strain",
@@ -422,6 +478,10 @@ pub(crate) const THORACIC: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "compression-fracture",
+            mild: "Old mild anterior wedging of T11 with under 10 percent height loss. No marrow oedema.",
+            acute: Some(
+                "Acute T11 compression fracture with 50 percent anterior height loss, marrow oedema and 4 mm retropulsion of the posterior wall.",
+            ),
             title: "Osteoporotic T11 compression fracture",
             complaint: "Sudden mid-back pain after lifting a grandchild, worse standing",
             initial: "Thoracic muscle strain",

@@ -14,12 +14,22 @@ pub(crate) const SHOULDER: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["unexplained-weight-loss", "night-pain"],
+            &["weight-loss", "night-pain"],
             "Constant night pain and 6 kg weight loss; ex-smoker with a new cough.",
         ),
         (
-            &["fever", "hot-swollen-joint"],
+            &["cancer-history", "night-pain"],
+            "Night pain unrelieved by rest, four years after treatment for lung cancer.",
+        ),
+    ],
+    emergency_flags: &[
+        (
+            &["septic-joint", "fever"],
             "Temperature 38.6; the shoulder is hot and swollen two days after a joint injection elsewhere.",
+        ),
+        (
+            &["neurovascular-compromise"],
+            "Cold pale hand with a weak radial pulse after a fall onto the shoulder.",
         ),
     ],
     exam: &[
@@ -32,10 +42,20 @@ pub(crate) const SHOULDER: RegionInfo = RegionInfo {
         "Scapular control, posterior capsule stretching and return-to-sport drills.",
     ],
     xray: "Type 2 acromion. Glenohumeral joint space preserved. No calcific deposit.",
+    xray_lesion: "normal",
+    clear: (
+        "ultrasound",
+        "normal",
+        "Rotator cuff intact with mild supraspinatus tendinosis. No bursal effusion.",
+    ),
     other_injection: ("nerve-block", "{side} suprascapular nerve"),
     conds: &[
         Cond {
             slug: "rotator-cuff-tear",
+            mild: "Supraspinatus tendinosis with a small low-grade partial-thickness bursal-side tear.",
+            acute: Some(
+                "Acute full-thickness supraspinatus tear, 2.5 cm wide and retracted to the humeral head apex, with no fatty infiltration of the muscle.",
+            ),
             title: "{Side} supraspinatus tear with weakness overhead",
             complaint: "{Side} shoulder pain and weakness lifting the arm overhead, with night pain",
             initial: "{Side} rotator cuff tendinopathy",
@@ -59,6 +79,10 @@ pub(crate) const SHOULDER: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "shoulder-instability",
+            mild: "Fraying of the anteroinferior labrum without detachment.",
+            acute: Some(
+                "First traumatic anterior dislocation: displaced anteroinferior labral tear with a bony Bankart fragment of 12 percent of the glenoid.",
+            ),
             title: "Recurrent {side} anterior shoulder instability",
             complaint: "{Side} shoulder slipping out of joint when reaching overhead, with apprehension",
             initial: "{Side} shoulder sprain",
@@ -104,6 +128,7 @@ pub(crate) const SHOULDER: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "glenohumeral-oa",
+            mild: "Mild glenohumeral joint-space narrowing with small marginal osteophytes.",
             title: "{Side} glenohumeral osteoarthritis",
             complaint: "Deep {side} shoulder ache with grinding and loss of rotation",
             initial: "{Side} shoulder impingement",
@@ -140,12 +165,22 @@ pub(crate) const ELBOW: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["fever", "hot-swollen-joint"],
+            &["fever", "recent-infection"],
+            "Hot swollen olecranon bursa with redness spreading up the arm a week after a graze.",
+        ),
+        (
+            &["cancer-history", "night-pain"],
+            "Deep aching at night with a tender swelling of the distal humerus; previous breast cancer.",
+        ),
+    ],
+    emergency_flags: &[
+        (
+            &["septic-joint", "fever"],
             "Elbow effusion with a temperature of 38.4; aspirate sent urgently.",
         ),
         (
-            &["spreading-redness", "fever"],
-            "Hot swollen olecranon bursa with redness spreading up the arm and fever.",
+            &["compartment-syndrome"],
+            "Tense forearm with pain on passive finger extension after a crush injury.",
         ),
     ],
     exam: &[
@@ -158,10 +193,17 @@ pub(crate) const ELBOW: RegionInfo = RegionInfo {
         "Forearm strengthening and workstation changes.",
     ],
     xray: "No bony abnormality. Joint spaces preserved.",
+    xray_lesion: "normal",
+    clear: (
+        "ultrasound",
+        "normal",
+        "Common extensor and flexor origins normal. No effusion; nerves of normal calibre.",
+    ),
     other_injection: ("other", "{side} lateral elbow autologous blood"),
     conds: &[
         Cond {
             slug: "cubital-tunnel",
+            mild: "Mild {side} ulnar neuropathy at the elbow: sensory slowing across the elbow only, motor conduction normal.",
             title: "{Side} ulnar neuropathy at the elbow",
             complaint: "Numbness of the {side} ring and little fingers, worse with the elbow bent",
             initial: "{Side} medial epicondylitis",
@@ -189,6 +231,7 @@ pub(crate) const ELBOW: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "lateral-elbow-tendinopathy",
+            mild: "Common extensor origin tendinosis with a tiny intrasubstance split.",
             title: "{Side} lateral elbow tendinopathy",
             complaint: "Pain on the outside of the {side} elbow when gripping and lifting",
             initial: "{Side} lateral epicondylalgia",
@@ -211,6 +254,10 @@ pub(crate) const ELBOW: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "elbow-instability",
+            mild: "Low-grade sprain of the lateral ulnar collateral ligament origin, fibres in continuity.",
+            acute: Some(
+                "Acute complete avulsion of the lateral ulnar collateral ligament from the humeral origin after an elbow dislocation.",
+            ),
             title: "{Side} posterolateral rotatory instability of the elbow",
             complaint: "{Side} elbow clicking and giving way when pushing up from a chair",
             initial: "{Side} elbow sprain",
@@ -249,12 +296,22 @@ pub(crate) const WRIST_HAND: RegionInfo = RegionInfo {
     surgeon: "orthopedic-surgery",
     red_flags: &[
         (
-            &["fever", "spreading-redness"],
-            "Flexor sheath swelling with pain on passive extension and fever: suspected infective tenosynovitis.",
+            &["fever", "recent-infection"],
+            "Flexor sheath swelling with pain on passive extension and fever, four days after a cat bite.",
         ),
         (
-            &["fever", "hot-swollen-joint"],
+            &["osteoporosis", "major-trauma"],
+            "Fell from a ladder onto the hand; known osteoporosis and snuffbox tenderness.",
+        ),
+    ],
+    emergency_flags: &[
+        (
+            &["septic-joint", "fever"],
             "Hot swollen wrist with a temperature of 38.2; urgent aspiration requested.",
+        ),
+        (
+            &["compartment-syndrome"],
+            "Tense swollen forearm and pain out of proportion after a fall onto the hand.",
         ),
     ],
     exam: &[
@@ -267,10 +324,17 @@ pub(crate) const WRIST_HAND: RegionInfo = RegionInfo {
         "Hand therapy: splinting, grip strengthening and desensitisation.",
     ],
     xray: "No fracture. Carpal alignment normal on these views.",
+    xray_lesion: "normal",
+    clear: (
+        "ultrasound",
+        "normal",
+        "Flexor and extensor tendons normal. No ganglion; median and ulnar nerves of normal calibre.",
+    ),
     other_injection: ("other", "{side} wrist hyaluronic acid"),
     conds: &[
         Cond {
             slug: "carpal-tunnel",
+            mild: "Mild {side} median neuropathy at the wrist: prolonged sensory latency only, motor conduction normal.",
             title: "{Side} carpal tunnel syndrome",
             complaint: "Night tingling of the {side} thumb, index and middle fingers, dropping things",
             initial: "{Side} wrist tendinitis",
@@ -297,6 +361,10 @@ pub(crate) const WRIST_HAND: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "scapholunate-tear",
+            mild: "Thinning of the membranous scapholunate ligament without a gap.",
+            acute: Some(
+                "Acute complete tear of the dorsal scapholunate ligament with a 4 mm scapholunate gap after the fall.",
+            ),
             title: "{Side} scapholunate ligament tear with wrist instability",
             complaint: "{Side} wrist pain and clunking after a fall on the outstretched hand",
             initial: "{Side} wrist sprain",
@@ -322,6 +390,7 @@ pub(crate) const WRIST_HAND: RegionInfo = RegionInfo {
         },
         Cond {
             slug: "tfcc-tear",
+            mild: "Degenerative fraying of the TFCC articular disc without perforation.",
             title: "{Side} TFCC tear with ulnar-sided wrist pain",
             complaint: "Ulnar-sided {side} wrist pain on turning keys and lifting pans",
             initial: "{Side} ulnar wrist sprain",

@@ -1,6 +1,32 @@
-//! The draft of a case before it is written, and the phrase tables it draws on.
+//! The draft of a case before it is written: one struct per table of the
+//! case format (revision 2), and the small date and word helpers.
 
 use super::*;
+
+pub(super) struct Patient {
+    pub(super) alias: String,
+    pub(super) age: i64,
+    pub(super) sex: &'static str,
+    pub(super) occupation: Option<String>,
+    pub(super) hba1c: Option<f64>,
+    pub(super) bmi: Option<f64>,
+    pub(super) anticoagulant: Option<bool>,
+}
+
+pub(super) struct Lifestyle {
+    pub(super) sleep: &'static str,
+    pub(super) nutrition: &'static str,
+    pub(super) smoking: bool,
+    pub(super) note: Option<&'static str>,
+}
+
+pub(super) struct Psychosocial {
+    pub(super) total: Option<i64>,
+    pub(super) subscale: Option<i64>,
+    pub(super) fear_avoidance: bool,
+    pub(super) catastrophizing: bool,
+    pub(super) note: Option<&'static str>,
+}
 
 pub(super) struct PtCourse {
     pub(super) start: Date,
@@ -15,6 +41,7 @@ pub(super) struct PtCourse {
     pub(super) adherence: Option<&'static str>,
     pub(super) barriers: Vec<&'static str>,
     pub(super) response: &'static str,
+    pub(super) response_on: Option<Date>,
     pub(super) note: Option<String>,
 }
 
@@ -28,7 +55,29 @@ pub(super) struct Workup {
     pub(super) severity: Option<&'static str>,
     pub(super) instability: Option<bool>,
     pub(super) nerve: Option<String>,
+    pub(super) concordant: Option<bool>,
+    pub(super) acute: Option<bool>,
     pub(super) future: bool,
+}
+
+impl Workup {
+    /// A study with findings only; the other keys are set by the caller.
+    pub(super) fn new(date: Date, test: &'static str, site: String, findings: String) -> Workup {
+        Workup {
+            date,
+            test,
+            site,
+            findings,
+            lesion: None,
+            level: None,
+            severity: None,
+            instability: None,
+            nerve: None,
+            concordant: None,
+            acute: None,
+            future: false,
+        }
+    }
 }
 
 pub(super) struct Medication {
@@ -39,6 +88,7 @@ pub(super) struct Medication {
     pub(super) dose: &'static str,
     pub(super) target: &'static str,
     pub(super) response: &'static str,
+    pub(super) response_on: Option<Date>,
     pub(super) side_effects: Option<&'static str>,
     pub(super) note: Option<&'static str>,
 }
@@ -46,6 +96,8 @@ pub(super) struct Medication {
 pub(super) struct Injection {
     pub(super) date: Date,
     pub(super) kind: &'static str,
+    /// `None` for done (the default); `declined`, `contraindicated`.
+    pub(super) status: Option<&'static str>,
     pub(super) level: String,
     pub(super) guidance: &'static str,
     pub(super) relief_percent: Option<i64>,
@@ -60,7 +112,11 @@ pub(super) struct Assessment {
     pub(super) function: Option<i64>,
     pub(super) strength: Vec<(String, i64)>,
     pub(super) numbness: Option<Vec<String>>,
-    pub(super) red_flags: Vec<&'static str>,
+    /// `Some(vec![])` records a screen that found none.
+    pub(super) red_flags: Option<Vec<&'static str>>,
+    pub(super) mjoa: Option<i64>,
+    pub(super) myelopathy_signs: Vec<&'static str>,
+    pub(super) instability: Option<bool>,
     pub(super) note: Option<String>,
 }
 
@@ -86,17 +142,16 @@ pub(super) struct Draft {
     pub(super) summary: String,
     pub(super) teaching: Vec<String>,
     pub(super) as_of: Date,
-    pub(super) alias: String,
-    pub(super) age: i64,
-    pub(super) sex: &'static str,
-    pub(super) occupation: Option<String>,
+    pub(super) patient: Patient,
     pub(super) onset: Date,
     pub(super) complaint: String,
     pub(super) initial: String,
     pub(super) working: Option<(String, Date)>,
     pub(super) pain_quality: Vec<&'static str>,
     pub(super) localized_spasm: Option<bool>,
-    pub(super) lifestyle: Option<(&'static str, &'static str, bool, Option<&'static str>)>,
+    pub(super) claudication: Option<bool>,
+    pub(super) lifestyle: Option<Lifestyle>,
+    pub(super) psychosocial: Option<Psychosocial>,
     pub(super) instrument: &'static str,
     pub(super) pt: Vec<PtCourse>,
     pub(super) workup: Vec<Workup>,
@@ -105,7 +160,6 @@ pub(super) struct Draft {
     pub(super) consult: Vec<Consult>,
     pub(super) surgery: Vec<Surgery>,
     pub(super) assessment: Vec<Assessment>,
-    pub(super) expect_band: &'static str,
     /// Material for padding a short file: a first primary-care visit and
     /// examination notes.
     pub(super) first_visit: Option<Consult>,
@@ -126,6 +180,11 @@ impl Draft {
         }
         None
     }
+
+    /// Whether advanced imaging (or the lesion's nerve study) is on record.
+    pub(super) fn imaged(&self) -> bool {
+        self.workup.iter().any(|w| !w.future && w.test != "xray")
+    }
 }
 
 pub(super) fn day(d: Date, days: i64) -> Date {
@@ -136,12 +195,12 @@ pub(super) fn span_days(a: Date, b: Date) -> i64 {
     i64::from((b - a).get_days())
 }
 
-/// Replaces `{side}`, `{Side}` and `{level}` in a template.
+/// Replaces `{level}`, then `{side}` and `{Side}` in a template.
 pub(super) fn fill(t: &str, side: &str, level: &str) -> String {
     let cap = capitalize(side);
-    t.replace("{Side}", &cap)
+    t.replace("{level}", level)
+        .replace("{Side}", &cap)
         .replace("{side}", side)
-        .replace("{level}", level)
 }
 
 pub(super) fn capitalize(s: &str) -> String {
@@ -162,134 +221,3 @@ pub(super) fn lower_first(s: &str) -> String {
         _ => s.to_string(),
     }
 }
-
-pub(super) fn pick_condition(rng: &mut Rng, arch: Arch) -> (&'static RegionInfo, &'static Cond) {
-    let eligible: Vec<(&RegionInfo, Vec<&Cond>)> = REGIONS
-        .iter()
-        .map(|r| (r, r.conds.iter().filter(|c| arch.fits(c)).collect::<Vec<_>>()))
-        .filter(|(_, cs)| !cs.is_empty())
-        .collect();
-    let total: u32 = eligible.iter().map(|(r, _)| r.weight).sum();
-    let mut roll = rng.below(total as usize) as u32;
-    for (r, cs) in &eligible {
-        if roll < r.weight {
-            return (r, rng.pick(cs));
-        }
-        roll -= r.weight;
-    }
-    // unreachable: the weights add up to `total`
-    (eligible[0].0, eligible[0].1[0])
-}
-
-pub(super) const PROVIDERS: &[&str] = &[
-    "outpatient PT clinic",
-    "hospital physiotherapy department",
-    "community physiotherapy service",
-    "private practice physiotherapist",
-    "sports medicine clinic",
-    "musculoskeletal rehabilitation centre",
-];
-
-pub(super) const OCCUPATIONS: &[&str] = &[
-    "nurse",
-    "electrician",
-    "primary school teacher",
-    "warehouse operative",
-    "software developer",
-    "bus driver",
-    "chef",
-    "accountant",
-    "carpenter",
-    "hairdresser",
-    "postal worker",
-    "farmer",
-    "cleaner",
-    "plumber",
-    "care assistant",
-    "solicitor",
-    "retail assistant",
-    "firefighter",
-    "dental hygienist",
-    "painter and decorator",
-    "violinist",
-    "delivery driver",
-    "graphic designer",
-    "café owner",
-    "physiotherapy assistant",
-    "police officer",
-    "scaffolder",
-    "call-centre adviser",
-];
-
-pub(super) const BARRIERS: &[&str] = &[
-    "time",
-    "distance",
-    "boredom",
-    "cost",
-    "transport",
-    "pain",
-    "childcare",
-    "shift work",
-];
-
-pub(super) const PASSIVE: &[&str] = &[
-    "manual",
-    "heat",
-    "ice",
-    "tens",
-    "ultrasound",
-    "traction",
-    "dry-needling",
-    "taping",
-];
-
-/// (drug, class, dose, target)
-pub(super) const NSAIDS: &[(&str, &str, &str, &str)] = &[
-    ("naproxen", "nsaid", "500 mg twice daily", "inflammatory"),
-    ("ibuprofen", "nsaid", "400 mg three times daily", "inflammatory"),
-    ("meloxicam", "nsaid", "15 mg daily", "inflammatory"),
-    ("celecoxib", "nsaid", "200 mg daily", "inflammatory"),
-    ("diclofenac 50 mg", "nsaid", "50 mg three times daily", "inflammatory"),
-    ("etodolac", "nsaid", "400 mg twice daily", "inflammatory"),
-    ("acetaminophen", "acetaminophen", "1 g four times daily", "general"),
-];
-
-pub(super) const TOPICALS: &[(&str, &str, &str, &str)] = &[
-    (
-        "diclofenac gel 1%",
-        "topical-nsaid",
-        "4 g four times daily",
-        "localized",
-    ),
-    ("ketoprofen gel", "topical-nsaid", "apply twice daily", "localized"),
-    ("lidocaine patch", "other", "one patch for 12 hours a day", "localized"),
-];
-
-pub(super) const RELAXANTS: &[(&str, &str, &str, &str)] = &[
-    ("cyclobenzaprine", "muscle-relaxant", "5 mg at night", "spasm"),
-    ("tizanidine", "muscle-relaxant", "2 mg at night", "spasm"),
-    ("methocarbamol", "muscle-relaxant", "750 mg three times daily", "spasm"),
-];
-
-pub(super) const NEURO_AGENTS: &[(&str, &str, &str, &str)] = &[
-    (
-        "gabapentin",
-        "anticonvulsant",
-        "300 mg three times daily",
-        "neuropathic",
-    ),
-    ("pregabalin", "anticonvulsant", "75 mg twice daily", "neuropathic"),
-    ("duloxetine", "snri", "60 mg daily", "neuropathic"),
-    ("amitriptyline", "tca", "10 mg at night", "neuropathic"),
-    ("nortriptyline", "tca", "25 mg at night", "neuropathic"),
-];
-
-pub(super) const SIDE_EFFECTS: &[&str] = &[
-    "drowsiness",
-    "dizziness",
-    "dyspepsia",
-    "constipation",
-    "dry mouth",
-    "weight gain",
-    "morning grogginess",
-];
