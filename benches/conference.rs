@@ -8,7 +8,9 @@
 //!   of the 200 followers has the whole state: serialising once, waking
 //!   200 writer threads, 200 socket writes and reads;
 //! - `conference/publish-200`: what the console's thread pays, `publish`
-//!   alone, with the 200 followers taking states meanwhile.
+//!   alone, with the 200 followers taking states meanwhile;
+//! - `conference/publish-0`: `publish` with no follower: checking,
+//!   filling in and serialising the state.
 //!
 //! After criterion, the broadcast is repeated 500 times and its own
 //! percentiles printed (criterion's median is of sample means). The budget
@@ -20,7 +22,7 @@ mod client;
 mod fixtures;
 
 use client::Crowd;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use pathwise::conference::{Host, HostConfig};
 use std::time::{Duration, Instant};
 
@@ -73,6 +75,18 @@ fn bench(c: &mut Criterion) {
             }
             total
         })
+    });
+    let alone = Host::start(HostConfig {
+        socket: Some(dir.path().join("alone.sock")),
+        ..HostConfig::default()
+    })
+    .expect("host starts");
+    g.bench_function("publish-0", |b| {
+        b.iter_batched(
+            || state.clone(),
+            |s| alone.publish(s).expect("publishes"),
+            BatchSize::SmallInput,
+        )
     });
     g.finish();
 

@@ -136,14 +136,19 @@ impl Link {
         self.cv.notify_one();
     }
 
+    /// Puts a state in the slot without waking the writer
+    /// ([`Link::wake`]), so a publish can fill every slot first.
     fn put_state(&self, version: u64, bytes: Arc<[u8]>) {
-        self.with(|o| {
-            o.state = Some((version, bytes));
-            // a tally older than this state is in it already
-            if o.tally.as_ref().is_some_and(|t| t.0 <= version) {
-                o.tally = None;
-            }
-        });
+        let mut o = lock(&self.outbox);
+        o.state = Some((version, bytes));
+        // a tally older than this state is in it already
+        if o.tally.as_ref().is_some_and(|t| t.0 <= version) {
+            o.tally = None;
+        }
+    }
+
+    fn wake(&self) {
+        self.cv.notify_one();
     }
 }
 
@@ -271,8 +276,15 @@ impl Host {
         r.version += 1;
         let bytes: Arc<[u8]> = bytes.into();
         r.latest = Some((r.version, bytes.clone()));
-        for link in lock(&self.shared.links).joined.values() {
+        // fill every slot, then wake the writers, outside the locks: a
+        // woken writer that takes a core does not hold up the others' slots
+        let links: Vec<Arc<Link>> = lock(&self.shared.links).joined.values().cloned().collect();
+        for link in &links {
             link.put_state(r.version, bytes.clone());
+        }
+        drop(r);
+        for link in &links {
+            link.wake();
         }
         Ok(seq)
     }
