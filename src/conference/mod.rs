@@ -45,7 +45,7 @@ use std::time::Duration;
 pub const JOIN_CODE_ENV: &str = "PATHWISE_JOIN_CODE";
 
 /// The longest line a host sends (a state); a follower refuses longer.
-/// The largest sample's state is about 40 KiB.
+/// The largest state of any sample is about 17 KB.
 pub const MAX_HOST_MESSAGE: usize = 4 * 1024 * 1024;
 
 /// The most characters of a follower's name the host keeps.

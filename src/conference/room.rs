@@ -376,3 +376,109 @@ impl Room {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: u32, number: usize, choices: &[NextStep]) -> StopRecord {
+        StopRecord {
+            id,
+            number,
+            of: 3,
+            label: format!("wk {number}"),
+            choices: choices.to_vec(),
+            open: true,
+            answers: HashMap::new(),
+            rules: None,
+        }
+    }
+
+    const C: [NextStep; 3] = [NextStep::PhysicalTherapy, NextStep::Workup, NextStep::Injection];
+
+    #[test]
+    fn one_answer_per_follower_the_last_replacing_the_first_until_closed() {
+        let mut room = Room {
+            stops: vec![record(7, 1, &C)],
+        };
+        assert_eq!(
+            room.answer(1, 7, 0),
+            Ok(Counted {
+                replaced: false,
+                answered: 1
+            })
+        );
+        assert_eq!(
+            room.answer(1, 7, 2),
+            Ok(Counted {
+                replaced: true,
+                answered: 1
+            })
+        );
+        assert_eq!(room.answer(2, 7, 2).unwrap().answered, 2);
+        assert_eq!(room.answer(2, 8, 0), Err(NotCounted::NoSuchStop));
+        assert_eq!(room.answer(2, 7, 3), Err(NotCounted::NoSuchChoice { choices: 3 }));
+        assert_eq!(room.counts(7), Some(AnswerCounts::Hidden { answered: 2 }));
+        room.stops[0].open = false;
+        assert_eq!(room.answer(3, 7, 0), Err(NotCounted::Closed));
+        assert_eq!(NotCounted::Closed.to_string(), "the question is closed");
+    }
+
+    #[test]
+    fn the_distribution_is_most_given_first_ties_in_the_order_offered() {
+        let mut r = record(1, 1, &C);
+        for (f, c) in [(1, 2), (2, 1), (3, 2), (4, 1), (5, 0), (6, 2)] {
+            r.answers.insert(f, c);
+        }
+        let d = r.distribution(NextStep::Workup);
+        assert_eq!(
+            d.to_string(),
+            "3 injection · 2 medical workup · 1 physical therapy — rules: medical workup"
+        );
+        assert_eq!((d.answered, d.agreed), (6, 2));
+        r.answers.clear();
+        r.answers.insert(1, 2);
+        r.answers.insert(2, 0);
+        assert_eq!(
+            r.distribution(NextStep::UrgentReferral).to_string(),
+            "1 physical therapy · 1 injection — rules: urgent referral"
+        );
+        r.answers.clear();
+        assert_eq!(
+            r.distribution(NextStep::Workup).to_string(),
+            "no answers — rules: medical workup"
+        );
+    }
+
+    #[test]
+    fn the_summary_renders_as_a_markdown_table() {
+        assert_eq!(
+            RoomSummary::default().markdown_lines(),
+            vec!["## The room's answers", "", "No stop was revealed to the room."]
+        );
+        let mut a = record(1, 1, &C);
+        a.answers.insert(1, 1);
+        a.answers.insert(2, 1);
+        a.answers.insert(3, 0);
+        a.rules = Some(NextStep::Workup);
+        let mut b = record(2, 2, &C);
+        b.rules = Some(NextStep::Injection);
+        let c = record(3, 3, &C);
+        let room = Room { stops: vec![a, b, c] };
+        let md = room.summary().markdown_lines();
+        assert_eq!(
+            md,
+            vec![
+                "## The room's answers",
+                "",
+                "| stop | day | answers | agreed with the rules | the rules | the room |",
+                "|---|---|---:|---:|---|---|",
+                "| 1 of 3 | wk 1 | 3 | 2 (67 %) | medical workup | 2 medical workup · 1 physical therapy |",
+                "| 2 of 3 | wk 2 | 0 | 0 (–) | injection | no answers |",
+                "",
+                "Agreement with the rules over 2 stops: 2 of 3 answers (67 %).",
+            ],
+            "the stop not revealed is left out"
+        );
+    }
+}

@@ -589,3 +589,29 @@ impl Reveal {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_weeks_and_words_are_told_apart() {
+        assert!(has_calendar_date("seen 2026-03-12 at clinic"));
+        assert!(has_calendar_date("2026-03-12"));
+        assert!(!has_calendar_date("wk 6"));
+        assert!(!has_calendar_date("2026-3-12"));
+        assert!(!has_calendar_date("ODI 40-2-1"));
+        for ok in ["wk 0", "wk 6", "wk -1", "wk 104"] {
+            assert!(is_week_label(ok), "{ok}");
+        }
+        for bad in ["2026-03-12", "wk ", "wk six", "week 6", "wk 6 (2026-03-12)", "wk --1"] {
+            assert!(!is_week_label(bad), "{bad}");
+        }
+        for ok in ["timeline", "detail", "case-list"] {
+            assert!(is_word(ok), "{ok}");
+        }
+        for bad in ["", "Timeline", "time line", "wk6", "2026-03-12", &"a".repeat(25)] {
+            assert!(!is_word(bad), "{bad}");
+        }
+    }
+}

@@ -257,3 +257,33 @@ fn names_are_sanitised_and_shortened_for_the_status_line() {
     let e = h.event("joined", |e| matches!(e, Event::Joined { .. }));
     assert!(e.status_line().starts_with("follower "), "{}", e.status_line());
 }
+
+#[test]
+fn a_slow_follower_gets_the_newest_state_never_a_backlog() {
+    let h = TestHost::start(Limits::default());
+    let (mut slow, _) = Raw::join(&h.socket(), &h.code(), "slow").unwrap();
+    h.wait_followers(1);
+    let states: Vec<_> = (0..36).map(sample_state).collect();
+    // 1,000 states while the follower reads nothing: what is not yet
+    // sent is replaced, so the host holds one state for it, not 1,000
+    let t = std::time::Instant::now();
+    for k in 0..1000 {
+        h.host.publish(states[k % states.len()].clone()).unwrap();
+    }
+    eprintln!("1,000 publishes to a follower not reading: {:?}", t.elapsed());
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    let mut seqs = Vec::new();
+    while seqs.last() != Some(&1000) {
+        let l = slow
+            .until(|l| super::client::state_seq(l.as_bytes()).is_some())
+            .unwrap()
+            .unwrap();
+        seqs.push(super::client::state_seq(l.as_bytes()).unwrap());
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    // what the socket's own buffer held, and the newest
+    eprintln!("the slow follower received {} of 1,000 states", seqs.len());
+    assert!(seqs.len() < 100, "{seqs:?}");
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(h.host.followers(), 1, "slow is not dropped");
+}
