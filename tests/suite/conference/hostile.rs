@@ -14,12 +14,14 @@ use std::io::Write;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// The growth of the host process's peak resident memory over the
-/// hostile phase that the test allows. Reading and dropping every
-/// hostile follower needs its 64 KiB line buffer and a thread stack;
-/// a host that held the 100 MB line, or a backlog of states for the
-/// follower that stopped reading, would blow it.
-const MEMORY_BUDGET_KIB: u64 = 24 * 1024;
+/// The growth of the host process's peak resident memory (VmHWM) over
+/// the hostile phase that the test allows. Reading and dropping each
+/// hostile follower needs a 64 KiB line buffer and a few pages of two
+/// thread stacks (measured: about 1 MiB in all); a host that read the
+/// 100 MB line into memory, or kept the 10,000 messages a second, would
+/// be far over it. (That a follower who stops reading costs one slot, not
+/// a backlog, is `joining::a_slow_follower_gets_the_newest_state_never_a_backlog`.)
+const MEMORY_BUDGET_KIB: u64 = 8 * 1024;
 
 fn joined(socket: &std::path::Path, code: &str, name: &str) -> Raw {
     let (r, first) = Raw::join(socket, code, name).unwrap();
