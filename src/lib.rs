@@ -8,6 +8,7 @@ pub use pathwise_core::{case, file, library, par, present, rules, text};
 pub use pathwise_generate as generate;
 
 pub mod cli;
+pub mod conference;
 pub mod config;
 pub mod context;
 pub mod export;

@@ -9,6 +9,7 @@ mod budgets_bytes;
 mod cli;
 mod cli_profiles;
 mod cli_themes;
+mod conference;
 mod console;
 mod e2e_tmux;
 mod export_write;
