@@ -37,7 +37,7 @@ impl Pane {
 pub enum Mode {
     /// ≥ 120 columns: list, timeline over detail, readiness.
     Wide,
-    /// 100–119: the list becomes a drawer over the left, open while focused.
+    /// 100–119: the list becomes a drawer over the centre, open while focused.
     Drawer,
     /// 80–99: one pane at a time, with tabs.
     Tabs,
@@ -146,11 +146,10 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool, need: &dyn Fn(u16) -> Need) 
             p.timeline = Some(timeline);
             p.detail = Some(detail);
             p.readiness = Some(ready);
+            // the drawer covers the centre while the list has focus: no
+            // sliver of a cut timeline beside it; the verdict stays in view
             if focus == Pane::List {
-                p.list = Some(Rect {
-                    width: 48.min(centre.width),
-                    ..centre
-                });
+                p.list = Some(centre);
             }
         }
         Mode::Tabs => {

@@ -1,7 +1,8 @@
 //! The status line: the keys that matter now (from the keymap table, for
 //! the mode and the focused pane), or a transient message; the modes in
 //! force; the selected case's id; the library with its error count. A
-//! message comes first: the id, then the library's name give way to it,
+//! message comes first: the id, then the library give way to it (never
+//! the error count),
 //! and a message too long for the line is cut at a word, a path in it
 //! shortened to its file name, never cut inside a name.
 
@@ -134,7 +135,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     // a message pushes out the id, then the library's name, in that order;
     // the keys keep forty columns
     let want = flash.as_ref().map_or(40, |f| textfit::width(f) + 1);
-    while parts.len() > 1 && want + marks_w + right_w(&parts) > width {
+    let keep = usize::from(app.library.failed_files() > 0);
+    while parts.len() > keep && want + marks_w + right_w(&parts) > width {
         parts.pop();
     }
     let room = width.saturating_sub(marks_w + right_w(&parts) + 1);
