@@ -125,6 +125,36 @@ impl App {
         }
     }
 
+    /// `g`/`G`: the first or last item of the focused pane; in the
+    /// readiness panel the first or last criterion, and the body's top or
+    /// end (`update` clamps the end).
+    fn jump(&mut self, end: bool) {
+        match self.focus {
+            Pane::List => {
+                let before = self.selected_index();
+                self.list.to_end(end);
+                let h = self.list_height();
+                self.list.scroll_into_view(h);
+                if self.selected_index() != before {
+                    self.case_changed();
+                }
+            }
+            Pane::Timeline => {
+                let n = self.view.events.len();
+                if n > 0 {
+                    self.view.event = Some(if end { n - 1 } else { 0 });
+                }
+            }
+            Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
+            Pane::Readiness => {
+                let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
+                self.view.criterion = if end { n.saturating_sub(1) } else { 0 };
+                self.view.evidence_walk = None;
+                self.view.readiness_scroll = if end { u16::MAX / 2 } else { 0 };
+            }
+        }
+    }
+
     /// What a browsing action does.
     pub(super) fn browse_action(&mut self, a: Action) -> Effect {
         match a {
@@ -145,33 +175,7 @@ impl App {
                 self.list.searching = true;
             }
             Action::Back => self.back(),
-            Action::Top | Action::Bottom => {
-                let end = a == Action::Bottom;
-                match self.focus {
-                    Pane::List => {
-                        let before = self.selected_index();
-                        self.list.to_end(end);
-                        let h = self.list_height();
-                        self.list.scroll_into_view(h);
-                        if self.selected_index() != before {
-                            self.case_changed();
-                        }
-                    }
-                    Pane::Timeline => {
-                        let n = self.view.events.len();
-                        if n > 0 {
-                            self.view.event = Some(if end { n - 1 } else { 0 });
-                        }
-                    }
-                    Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
-                    Pane::Readiness => {
-                        let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
-                        self.view.criterion = if end { n.saturating_sub(1) } else { 0 };
-                        self.view.evidence_walk = None;
-                        self.view.readiness_scroll = if end { u16::MAX / 2 } else { 0 };
-                    }
-                }
-            }
+            Action::Top | Action::Bottom => self.jump(a == Action::Bottom),
             Action::PageDown => {
                 let p = self.page();
                 self.scroll_focused(p);

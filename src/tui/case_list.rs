@@ -16,7 +16,7 @@ use crate::text;
 use crate::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -171,15 +171,11 @@ fn search_line(app: &App, inner: Rect, buf: &mut Buffer) {
     let list = &app.list;
     let cursor = if list.searching { "_" } else { "" };
     let search = if list.query.is_empty() && !list.searching {
-        Line::from(Span::styled(
-            format!(
-                "/ search {} : go to {} sort: {}",
-                app.glyphs.dot(),
-                app.glyphs.dot(),
-                list.sort.label()
-            ),
-            th.style(Role::Muted),
-        ))
+        let dot = app.glyphs.dot();
+        let full = format!("/ search {dot} : go to {dot} sort: {}", list.sort.label());
+        let short = format!("/ search {dot} sort: {}", list.sort.label());
+        let fits = textfit::width(&full) <= usize::from(inner.width);
+        Line::from(Span::styled(if fits { full } else { short }, th.style(Role::Muted)))
     } else {
         Line::from(vec![
             Span::styled("/ ", th.style(Role::Title)),
@@ -279,7 +275,13 @@ fn badges_hidden(app: &App) -> bool {
     app.view.step.as_ref().is_some_and(|s| !s.finished)
 }
 
-/// The badge's style for `band`, as the list draws it.
+/// The badge's style for `band`, as the list draws it: on the text's own
+/// background (the terminal's, when the theme has none), never the
+/// selection's.
 pub fn badge_style(app: &App, band: Band) -> Style {
-    app.theme.style(Role::Text).patch(app.theme.style(band_role(band)))
+    let text = app.theme.style(Role::Text);
+    Style::default()
+        .bg(text.bg.unwrap_or(Color::Reset))
+        .patch(text)
+        .patch(app.theme.style(band_role(band)))
 }

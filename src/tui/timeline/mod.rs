@@ -103,13 +103,17 @@ fn event_style(app: &App, i: usize, e: &EventView, lane: Role) -> Style {
     if is_evidence(app, i) {
         style = style.patch(theme.style(Role::Evidence));
     }
-    // the selected event in reverse video of its own colour: legible in
-    // every theme and depth (the selection's background could be the
-    // lane's colour at 16 colours)
     if app.view.event == Some(i) {
-        style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        style = style.add_modifier(Modifier::BOLD);
     }
     style
+}
+
+/// The selected event stands out in reverse video of its own colour,
+/// legible in every theme and depth: its marker and its label. (A bar of
+/// full blocks in reverse video would show as a gap, so bars keep theirs.)
+fn selected(style: Style) -> Style {
+    style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
 }
 
 /// The step-through's "now" in days from onset: the day the verdict on
@@ -173,6 +177,11 @@ fn draw_row(app: &App, view: &CaseView, events: &[EventView], g: &Geometry, lane
                 } else {
                     marker_glyph(e.kind, glyphs)
                 };
+                let style = if app.view.event == Some(i) {
+                    selected(style)
+                } else {
+                    style
+                };
                 row.put(start, glyph, style);
                 start
             }
@@ -181,9 +190,9 @@ fn draw_row(app: &App, view: &CaseView, events: &[EventView], g: &Geometry, lane
     }
     for (i, end) in ends {
         let e = &events[i];
-        let mut style = event_style(app, i, e, role).remove_modifier(Modifier::REVERSED);
+        let mut style = event_style(app, i, e, role);
         if app.view.event == Some(i) {
-            style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            style = selected(style);
         }
         let label = app.ascii(&e.short).into_owned();
         // up to the cell before the next mark, or to the edge

@@ -2,8 +2,8 @@
 //! column whose height is the value (eighth blocks, eight steps a row),
 //! and the number beside or above it where it fits. So 6 → 7 is two
 //! different marks, and a trace can never be taken for a course's bar.
-//! The selected assessment is highlighted, as are assessments a focused
-//! criterion rests on.
+//! The selected assessment's number is in reverse video; assessments a
+//! focused criterion rests on are in the evidence style.
 
 use super::{Geometry, LABEL_W, Trace, is_evidence};
 use crate::case::EventKind;
@@ -59,7 +59,7 @@ pub fn draw(app: &App, events: &[EventView], g: &Geometry, buf: &mut Buffer) {
     };
     let style = app.theme.style(Role::Function);
     let (up, down) = if app.glyphs.ascii {
-        ("higher=better", "lower=better")
+        ("high=good", "low=good")
     } else {
         ("↑ better", "↓ better")
     };
@@ -146,7 +146,7 @@ fn marks(app: &App, g: &Geometry, t: Trace, points: &[Point], style: Style, buf:
             s = s.patch(th.style(Role::Evidence));
         }
         if app.view.event == Some(p.event) {
-            s = s.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            s = s.add_modifier(Modifier::BOLD);
         }
         s
     };
@@ -176,9 +176,11 @@ fn marks(app: &App, g: &Geometry, t: Trace, points: &[Point], style: Style, buf:
     }
     for (x, top, p) in tops {
         let n = textfit::width(&p.number);
-        let mut s = style_of(p).remove_modifier(Modifier::REVERSED);
+        // the selected assessment's number in reverse video (its column of
+        // full blocks would vanish in reverse video)
+        let mut s = style_of(p);
         if app.view.event == Some(p.event) {
-            s = s.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            s = s.add_modifier(Modifier::REVERSED);
         }
         // beside the top of the column, with a free cell after it; else above it
         let beside = cells.free(x + 1, top, n + 1) || (x + 1 + n as u16 == x1 && cells.free(x + 1, top, n));
