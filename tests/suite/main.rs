@@ -12,6 +12,7 @@ mod cli_themes;
 mod colours;
 mod console;
 mod e2e_tmux;
+mod e2e_verdict;
 mod fs_faults;
 mod fuzz_loader;
 mod hostile_output;
