@@ -59,14 +59,17 @@ fn field(app: &App, out: &mut Vec<Line<'static>>, name: &str, value: &str, kind:
     }
 }
 
-fn note(app: &App, out: &mut Vec<Line<'static>>, s: &str, role: Role) {
-    out.push(Line::from(Span::styled(s.to_string(), app.theme.style(role))));
+/// A line of the pane's own, wrapped to `w`.
+fn note(app: &App, out: &mut Vec<Line<'static>>, s: &str, role: Role, w: usize) {
+    for l in wrap(&app.ascii(s), w) {
+        out.push(Line::from(Span::styled(l, app.theme.style(role))));
+    }
 }
 
 fn event_lines(app: &App, i: usize, e: &EventView, w: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if let Some(walk) = app.evidence_position(i) {
-        note(app, &mut out, &walk, Role::Title);
+        note(app, &mut out, &walk, Role::Title, w);
     }
     let excluded = app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r));
     if excluded {
@@ -75,6 +78,7 @@ fn event_lines(app: &App, i: usize, e: &EventView, w: usize) -> Vec<Line<'static
             &mut out,
             "left out of scoring (what-if); x puts it back, X restores all",
             Role::Warn,
+            w,
         );
     }
     if let Some(step) = &e.step_label {
@@ -86,6 +90,7 @@ fn event_lines(app: &App, i: usize, e: &EventView, w: usize) -> Vec<Line<'static
             &mut out,
             "after the review date: shown greyed, not scored",
             Role::Warn,
+            w,
         );
     }
     for f in &e.fields {
@@ -107,14 +112,14 @@ fn case_lines(app: &App, shown: &CaseView, w: usize) -> Vec<Line<'static>> {
     }
     if let Some(s) = &shown.summary {
         out.push(Line::default());
-        note(app, &mut out, "Summary", Role::Title);
+        note(app, &mut out, "Summary", Role::Title, w);
         for l in wrap(&app.ascii(s), w) {
             out.push(Line::from(Span::styled(l, text_style)));
         }
     }
     if !shown.teaching_points.is_empty() {
         out.push(Line::default());
-        note(app, &mut out, "Teaching points", Role::Title);
+        note(app, &mut out, "Teaching points", Role::Title, w);
         for tp in &shown.teaching_points {
             for (i, l) in wrap(&app.ascii(tp), w.saturating_sub(2)).into_iter().enumerate() {
                 let bullet = if i == 0 {

@@ -22,7 +22,7 @@ pub fn lines(app: &App, v: &VerdictView, width: u16, reason_cap: usize) -> (Vec<
     let mut out = Vec::new();
     if let Some(step) = &app.view.step {
         step_header(app, v, step, w, &mut out);
-        if step.answered.is_none() && !step.finished {
+        if crate::tui::summary::answer_hidden(app) {
             asking(app, w, &mut out);
             return (out, false);
         }

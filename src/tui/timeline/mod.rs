@@ -106,6 +106,10 @@ fn event_style(app: &App, i: usize, e: &EventView, lane: Role) -> Style {
     if app.view.event == Some(i) {
         style = style.add_modifier(Modifier::BOLD);
     }
+    // what-if: an event left out of scoring is struck through
+    if app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r)) {
+        style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+    }
     style
 }
 
