@@ -16,7 +16,8 @@ pub enum Depth {
 impl Depth {
     /// Reads the environment the way terminals advertise themselves.
     pub fn detect(no_color: Option<&str>, colorterm: Option<&str>, term: Option<&str>) -> Depth {
-        if no_color.is_some_and(|v| !v.is_empty()) {
+        // a dumb terminal gets no colour, whatever COLORTERM says
+        if no_color.is_some_and(|v| !v.is_empty()) || term == Some("dumb") {
             return Depth::None;
         }
         if colorterm.is_some_and(|v| v == "truecolor" || v == "24bit") {
@@ -24,7 +25,6 @@ impl Depth {
         }
         match term {
             Some(t) if t.contains("256color") => Depth::Ansi256,
-            Some("dumb") => Depth::None,
             _ => Depth::Ansi16,
         }
     }
@@ -138,6 +138,8 @@ mod tests {
         assert_eq!(Depth::detect(Some(""), Some("truecolor"), None), Depth::TrueColor);
         assert_eq!(Depth::detect(None, None, Some("xterm-256color")), Depth::Ansi256);
         assert_eq!(Depth::detect(None, None, Some("screen")), Depth::Ansi16);
+        assert_eq!(Depth::detect(None, None, Some("xterm-16color")), Depth::Ansi16);
+        assert_eq!(Depth::detect(None, Some("truecolor"), Some("dumb")), Depth::None);
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub type ThemeError = FileError;
 struct ThemeFile {
     inherit: Option<(String, std::ops::Range<usize>)>,
     palette: Vec<(String, String, std::ops::Range<usize>)>,
+    /// The palette at 16 colours: a palette name → one of the 16 ANSI
+    /// colours, chosen so the roles stay distinct and legible where the
+    /// nearest colour would merge them.
+    ansi16: Vec<(String, String, std::ops::Range<usize>)>,
     roles: Vec<(Role, RoleValue, std::ops::Range<usize>)>,
 }
 
@@ -57,6 +61,7 @@ fn read_theme(path: &Path, text: &str) -> Result<ThemeFile, Vec<FileError>> {
         let _description = top.string(doc, "description");
         let inherit = top.string(doc, "inherit").zip(top.span("inherit"));
         let palette = top.string_map(doc, "palette");
+        let ansi16 = top.string_map(doc, "ansi16");
         let mut roles = Vec::new();
         if let Some(mut t) = top.table(doc, "roles") {
             for role in Role::ALL {
@@ -86,6 +91,7 @@ fn read_theme(path: &Path, text: &str) -> Result<ThemeFile, Vec<FileError>> {
         Some(ThemeFile {
             inherit,
             palette,
+            ansi16,
             roles,
         })
     })
@@ -187,7 +193,7 @@ impl ThemeSet {
     pub fn resolve(&self, name: &str, depth: Depth) -> Result<Theme, ThemeError> {
         let name = if depth == Depth::None { "monochrome" } else { name };
         let mut roles = vec![None; Role::ALL.len()];
-        self.apply(name, &mut Vec::new(), &mut roles, &mut BTreeMap::new())?;
+        self.apply(name, depth, &mut Vec::new(), &mut roles, &mut BTreeMap::new())?;
         if roles[Role::Text as usize].is_none() {
             let src = self.find(name)?;
             return Err(src.error(None, "the theme (or one it inherits) must set the `text` role"));
@@ -218,8 +224,12 @@ impl ThemeSet {
             match read_theme(&PathBuf::from(s.label()), &s.text) {
                 Err(all) => errors.extend(all),
                 Ok(_) => {
-                    if let Err(e) = self.resolve(&s.name, Depth::TrueColor) {
-                        errors.push(e);
+                    // the `[ansi16]` table is read at 16 colours only
+                    for depth in [Depth::TrueColor, Depth::Ansi16] {
+                        if let Err(e) = self.resolve(&s.name, depth) {
+                            errors.push(e);
+                            break;
+                        }
                     }
                 }
             }
@@ -236,10 +246,12 @@ impl ThemeSet {
         })
     }
 
-    /// Applies `name` (after its ancestors) onto `roles`.
+    /// Applies `name` (after its ancestors) onto `roles`, its palette as
+    /// `depth` shows it.
     fn apply(
         &self,
         name: &str,
+        depth: Depth,
         chain: &mut Vec<String>,
         roles: &mut [Option<Style>],
         palette: &mut BTreeMap<String, Color>,
@@ -253,7 +265,7 @@ impl ThemeSet {
         let label = PathBuf::from(src.label());
         let file = read_theme(&label, &src.text).map_err(first_error)?;
         if let Some((parent, span)) = &file.inherit {
-            self.apply(parent, chain, roles, palette).map_err(|mut e| {
+            self.apply(parent, depth, chain, roles, palette).map_err(|mut e| {
                 if e.message.starts_with("no such theme") {
                     e = src.error(Some(span.clone()), format!("inherits {}", e.message));
                 }
@@ -269,6 +281,23 @@ impl ThemeSet {
             })?;
             palette.insert(key.clone(), c);
         }
+        for (key, value, span) in &file.ansi16 {
+            let c = parse_color(value, &BTreeMap::new()).filter(|c| is_ansi16(*c)).ok_or_else(|| {
+                src.error(
+                    Some(span.clone()),
+                    format!("ansi16 `{key}`: \"{value}\" is not one of the 16 ANSI colours (red, lightblue, darkgray, …)"),
+                )
+            })?;
+            if !palette.contains_key(key) {
+                return Err(src.error(
+                    Some(span.clone()),
+                    format!("ansi16 `{key}`: no palette colour of that name"),
+                ));
+            }
+            if depth == Depth::Ansi16 {
+                palette.insert(key.clone(), c);
+            }
+        }
         for (role, value, span) in &file.roles {
             let style = to_style(value, palette)
                 .map_err(|m| src.error(Some(span.clone()), format!("role `{}`: {m}", role.name())))?;
@@ -276,6 +305,11 @@ impl ThemeSet {
         }
         Ok(())
     }
+}
+
+/// One of the 16 ANSI colours (or the terminal's default).
+fn is_ansi16(c: Color) -> bool {
+    !matches!(c, Color::Rgb(..) | Color::Indexed(_))
 }
 
 fn parse_color(s: &str, palette: &BTreeMap<String, Color>) -> Option<Color> {
@@ -382,6 +416,24 @@ mod tests {
             err.path.to_string_lossy().contains("broken.toml") && err.message.contains("unknown key `broder`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_ansi16_table_replaces_the_palette_at_16_colours_only() {
+        let set = set_with(&[(
+            "mine",
+            "[palette]\nfg = \"#d0d0d0\"\nsel = \"#3b4252\"\n[ansi16]\nsel = \"blue\"\n[roles]\ntext = \"fg\"\nselection = { bg = \"sel\" }\n",
+        )]);
+        let at = |d| set.resolve("mine", d).expect("loads").style(Role::Selection).bg;
+        assert_eq!(at(Depth::Ansi16), Some(Color::Blue));
+        assert_eq!(at(Depth::TrueColor), Some(Color::Rgb(0x3b, 0x42, 0x52)));
+        let bad = set_with(&[(
+            "bad",
+            "[palette]\nx = \"#000000\"\n[ansi16]\nx = \"#123456\"\ny = \"red\"\n[roles]\ntext = \"x\"\n",
+        )]);
+        let e = bad.resolve("bad", Depth::Ansi16).expect_err("not an ANSI colour");
+        assert!(e.message.contains("not one of the 16 ANSI colours"), "{e}");
+        assert!(!bad.check().is_empty());
     }
 
     #[test]

@@ -29,11 +29,33 @@ impl App {
         self.view.detail_scroll = 0;
     }
 
+    /// `j`/`k` in the readiness panel: the selection moves through the
+    /// criteria and the body follows it; past the last criterion `j`
+    /// scrolls on, to the confounders and cautions below.
     pub(super) fn move_criterion(&mut self, delta: isize) {
         let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
-        if n > 0 {
-            self.view.criterion = self.view.criterion.saturating_add_signed(delta).min(n - 1);
+        if n == 0 {
+            return;
         }
+        let before = self.view.criterion;
+        if delta > 0 && before + 1 == n {
+            self.scroll_readiness(delta);
+            return;
+        }
+        self.view.criterion = before.saturating_add_signed(delta).min(n - 1);
+        if self.view.criterion != before {
+            self.view.evidence_walk = None;
+        }
+        if delta < 0 && self.view.criterion == 0 {
+            self.view.readiness_scroll = 0;
+        }
+        self.follow_criterion();
+    }
+
+    /// The readiness body scrolled on its own (PgUp/PgDn, the wheel): the
+    /// selected criterion stays selected. `update` keeps it within its end.
+    pub(super) fn scroll_readiness(&mut self, delta: isize) {
+        self.view.readiness_scroll = self.view.readiness_scroll.saturating_add_signed(delta as i16);
     }
 
     pub(super) fn page(&self) -> isize {
@@ -53,10 +75,83 @@ impl App {
         }
     }
 
+    /// PgUp/PgDn and the wheel: a page (or a few lines) of the focused
+    /// pane; the readiness body scrolls without moving the selection.
+    pub(super) fn scroll_focused(&mut self, delta: isize) {
+        match self.focus {
+            Pane::Readiness => self.scroll_readiness(delta),
+            _ => self.move_focused(delta),
+        }
+    }
+
+    /// Enter on a criterion: its evidence events one at a time, each
+    /// selected on the timeline and shown in the detail; at 80-99 columns
+    /// the timeline tab comes forward, and Enter there goes on.
+    pub(super) fn walk_evidence(&mut self) {
+        let evidence: Vec<_> = self
+            .verdict()
+            .and_then(|(_, r)| r.criteria.get(self.view.criterion))
+            .map(|c| c.evidence.clone())
+            .unwrap_or_default();
+        if evidence.is_empty() {
+            self.flash = Some("this criterion rests on no dated event".into());
+            return;
+        }
+        let k = self.view.evidence_walk.map_or(0, |k| (k + 1) % evidence.len());
+        self.view.evidence_walk = Some(k);
+        self.view.event = self.view.events.iter().position(|x| *x == evidence[k]);
+        self.view.detail_scroll = 0;
+        if self.mode() == super::layout::Mode::Tabs {
+            self.focus = Pane::Timeline;
+        }
+    }
+
+    /// "evidence 2 of 3 for conservative care failed", while the walk
+    /// shows event `i` (an index into the case's events).
+    pub fn evidence_position(&self, i: usize) -> Option<String> {
+        let k = self.view.evidence_walk?;
+        let (_, r) = self.verdict()?;
+        let c = r.criteria.get(self.view.criterion)?;
+        (c.evidence.get(k) == self.view.events.get(i)).then(|| {
+            let more = if c.evidence.len() > 1 { "; Enter: the next" } else { "" };
+            format!("evidence {} of {} for {}{more}", k + 1, c.evidence.len(), c.id.label())
+        })
+    }
+
     pub(super) fn focus_on(&mut self, pane: Pane) {
         self.focus = pane;
         if pane == Pane::Timeline && self.view.event.is_none() && !self.view.events.is_empty() {
             self.view.event = Some(0);
+        }
+    }
+
+    /// `g`/`G`: the first or last item of the focused pane; in the
+    /// readiness panel the first or last criterion, and the body's top or
+    /// end (`update` clamps the end).
+    fn jump(&mut self, end: bool) {
+        match self.focus {
+            Pane::List => {
+                let before = self.selected_index();
+                self.list.to_end(end);
+                let h = self.list_height();
+                self.list.scroll_into_view(h);
+                if self.selected_index() != before {
+                    self.case_changed();
+                }
+            }
+            Pane::Timeline => {
+                let n = self.view.events.len();
+                if n > 0 {
+                    self.view.event = Some(if end { n - 1 } else { 0 });
+                }
+            }
+            Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
+            Pane::Readiness => {
+                let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
+                self.view.criterion = if end { n.saturating_sub(1) } else { 0 };
+                self.view.evidence_walk = None;
+                self.view.readiness_scroll = if end { u16::MAX / 2 } else { 0 };
+            }
         }
     }
 
@@ -80,49 +175,22 @@ impl App {
                 self.list.searching = true;
             }
             Action::Back => self.back(),
-            Action::Top | Action::Bottom => {
-                let end = a == Action::Bottom;
-                match self.focus {
-                    Pane::List => {
-                        let before = self.selected_index();
-                        self.list.to_end(end);
-                        let h = self.list_height();
-                        self.list.scroll_into_view(h);
-                        if self.selected_index() != before {
-                            self.case_changed();
-                        }
-                    }
-                    Pane::Timeline => {
-                        let n = self.view.events.len();
-                        if n > 0 {
-                            self.view.event = Some(if end { n - 1 } else { 0 });
-                        }
-                    }
-                    Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
-                    Pane::Readiness => self.move_criterion(if end { isize::MAX / 2 } else { isize::MIN / 2 }),
-                }
-            }
+            Action::Top | Action::Bottom => self.jump(a == Action::Bottom),
             Action::PageDown => {
                 let p = self.page();
-                self.move_focused(p);
+                self.scroll_focused(p);
             }
             Action::PageUp => {
                 let p = self.page();
-                self.move_focused(-p);
+                self.scroll_focused(-p);
             }
             Action::Open => match self.focus {
                 Pane::List => self.focus_on(Pane::Timeline),
-                Pane::Readiness => {
-                    let first = self.evidence().first().copied();
-                    if let Some(e) = first {
-                        self.view.event = self.view.events.iter().position(|x| *x == e);
-                        self.focus = Pane::Timeline;
-                    } else {
-                        self.flash = Some("this criterion rests on no dated event".into());
-                    }
-                }
+                Pane::Readiness => self.walk_evidence(),
+                Pane::Timeline if self.view.evidence_walk.is_some() => self.walk_evidence(),
                 _ => {}
             },
+            Action::Goto => self.start_goto(),
             Action::Sort => {
                 self.list.sort = self.list.sort.next();
                 self.list.refilter(&self.rows, &self.matcher, true);
@@ -216,9 +284,13 @@ impl App {
             self.list.query.clear();
             self.refilter();
         } else if self.focus == Pane::Readiness || self.focus == Pane::Detail {
+            self.view.evidence_walk = None;
             self.focus = Pane::Timeline;
         } else if self.focus == Pane::Timeline {
-            if self.view.event.is_some() {
+            if self.view.evidence_walk.take().is_some() && self.mode() == super::layout::Mode::Tabs {
+                // back to the criterion the walk started from
+                self.focus = Pane::Readiness;
+            } else if self.view.event.is_some() {
                 self.view.event = None;
             } else {
                 self.focus = Pane::List;

@@ -12,8 +12,7 @@ use super::search::{Haystack, Matcher};
 use super::step::Step;
 use crate::case::{Case, CaseError, Date, EventRef};
 use crate::library::{Change, Library, Loaded};
-use crate::present::{self, Presenter, Privacy, VerdictView};
-use crate::rules::known::Day;
+use crate::present::{self, Privacy, VerdictView};
 use crate::rules::{Band, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
@@ -130,8 +129,13 @@ pub struct CaseView {
     pub verdict: Option<VerdictView>,
     /// The step-through's stops as the presenter labels them.
     pub stop_labels: Vec<String>,
+    /// What happened after each answered stop, as the presenter labels it
+    /// ("2026-03-12 MRI lumbar spine (step 3 · medical workup)"); built
+    /// once answered, when the event is no longer after "now" for the
+    /// screen.
+    pub happened_labels: Vec<Option<String>>,
     /// What `shown`, `verdict` and `stop_labels` were built from.
-    presented: Option<Presented>,
+    pub(super) presented: Option<Presented>,
     /// Every event in date order.
     pub events: Vec<EventRef>,
     /// Index into `events`.
@@ -139,6 +143,10 @@ pub struct CaseView {
     pub detail_scroll: u16,
     /// Index into the readiness criteria.
     pub criterion: usize,
+    /// The readiness body's scroll, its own: not tied to `criterion`.
+    pub readiness_scroll: u16,
+    /// Enter on a criterion: which of its evidence events is shown.
+    pub evidence_walk: Option<usize>,
     /// What-if: events left out of scoring, and the verdict without them.
     pub excluded: BTreeSet<EventRef>,
     pub what_if: Option<Readiness>,
@@ -148,19 +156,20 @@ pub struct CaseView {
 
 /// The inputs of the presented views: when any changes, they are rebuilt.
 #[derive(Debug, Clone, PartialEq)]
-struct Presented {
-    revision: u64,
-    case: usize,
-    privacy: Privacy,
-    verdict: VerdictSource,
+pub(super) struct Presented {
+    pub(super) revision: u64,
+    pub(super) case: usize,
+    pub(super) privacy: Privacy,
+    pub(super) verdict: VerdictSource,
 }
 
 /// Which readiness [`App::verdict`] shows.
 #[derive(Debug, Clone, PartialEq)]
-enum VerdictSource {
+pub(super) enum VerdictSource {
     Recorded,
-    /// The step-through at a stop (its index), the stops themselves.
-    Step(usize, Vec<Date>),
+    /// The step-through at a stop (its index), the stops themselves, and
+    /// how many stops are answered.
+    Step(usize, Vec<Date>, usize),
     WhatIf(BTreeSet<EventRef>),
 }
 
@@ -174,12 +183,12 @@ pub struct ListLabel {
 pub struct App {
     pub library: Library,
     /// Bumped each time the library changes under the views.
-    revision: u64,
+    pub(super) revision: u64,
     /// One per library case, same order: the list's words, presented;
     /// `None` for rows far from the list's window ([`App::label_rows`]).
     pub labels: Vec<Option<ListLabel>>,
     /// The library generation and privacy `labels` were presented for.
-    labels_for: Option<(u64, Privacy)>,
+    pub(super) labels_for: Option<(u64, Privacy)>,
     pub profile: Profile,
     /// One per library case, same order.
     pub readiness: Vec<Readiness>,
@@ -216,6 +225,8 @@ pub struct App {
     pub(super) pending_step: Option<String>,
     /// The file `$EDITOR` last had, until it is read again.
     pub(super) edited: Option<PathBuf>,
+    /// `:`: the case id or alias being typed.
+    pub goto: Option<String>,
 }
 
 pub struct Settings {
@@ -268,6 +279,7 @@ impl App {
             deferred_reload: false,
             pending_step: None,
             edited: None,
+            goto: None,
         };
         app.library = library;
         app.install(None, HashMap::new(), &[]);
@@ -287,7 +299,7 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::compute(self.size, self.focus, self.zoom)
+        layout::compute(self.size, self.focus, self.zoom, &|w| super::timeline::need(self, w))
     }
 
     pub fn selected_index(&self) -> Option<usize> {
@@ -335,89 +347,6 @@ impl App {
         }
     }
 
-    /// The list's words, presented, for the rows the list shows (and a
-    /// screenful more): filled in `update` as the list scrolls or filters,
-    /// all dropped when the library or the privacy changes. De-identifying
-    /// every title of a 100,000-case library at each `p` would cost most of
-    /// a second; the rows on screen cost well under a millisecond.
-    pub(super) fn label_rows(&mut self) {
-        let privacy = self.privacy();
-        let n = self.library.cases.len();
-        if self.labels.len() != n || self.labels_for != Some((self.revision, privacy)) {
-            self.labels = vec![None; n];
-            self.labels_for = Some((self.revision, privacy));
-        }
-        let rows = self.list_height().max(60);
-        let from = self.list.offset.saturating_sub(rows);
-        let window: Vec<usize> = self.list.visible.iter().skip(from).take(3 * rows).copied().collect();
-        for i in window {
-            if self.labels[i].is_none() {
-                let l = &self.library.cases[i];
-                let p = Presenter::new(&l.case, privacy).with_file(&l.path);
-                self.labels[i] = Some(ListLabel {
-                    alias: p.text(&l.case.patient.alias),
-                    title: p.text(&l.case.title),
-                });
-            }
-        }
-    }
-
-    /// Rebuilds the selected case's presented views when what they are
-    /// built from changed: the library, the selection, the privacy, or the
-    /// verdict on screen (step-through stop, what-if exclusions). Called
-    /// at the end of every update, so no path that changes an input can
-    /// leave a view stale; drawing never builds one.
-    pub fn present_views(&mut self) {
-        self.label_rows();
-        let source = match (&self.view.step, &self.view.what_if) {
-            (Some(step), _) => VerdictSource::Step(step.index, step.stops.clone()),
-            (None, Some(_)) => VerdictSource::WhatIf(self.view.excluded.clone()),
-            (None, None) => VerdictSource::Recorded,
-        };
-        let inputs = self.selected_index().map(|case| Presented {
-            revision: self.revision,
-            case,
-            privacy: self.privacy(),
-            verdict: source,
-        });
-        if inputs == self.view.presented && (inputs.is_some() || self.view.shown.is_none()) {
-            return;
-        }
-        let built = self.verdict().zip(self.selected_index()).map(|((case, r), i)| {
-            let p = Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
-            // in step-through, the file as it was known at "now"
-            let on = self.view.step.as_ref().map(|s| Options {
-                as_of: Some(s.now()),
-                ..Options::default()
-            });
-            let day = on.as_ref().map(|o| Day::new(case, &self.profile, o));
-            let stops = self
-                .view
-                .step
-                .as_ref()
-                .map(|s| s.stops.iter().map(|d| p.date(*d)).collect())
-                .unwrap_or_default();
-            let shown = match &day {
-                Some(day) => p.case_view_on(day),
-                None => p.case_view(),
-            };
-            (shown, p.verdict_view(r), stops)
-        });
-        match built {
-            Some((shown, verdict, stops)) => {
-                self.view.shown = Some(shown);
-                self.view.verdict = Some(verdict);
-                self.view.stop_labels = stops;
-            }
-            None => {
-                self.view.shown = None;
-                self.view.verdict = None;
-                self.view.stop_labels = Vec::new();
-            }
-        }
-        self.view.presented = inputs;
-    }
-
     /// Characters of a (sanitised, fitted) title matched by the query.
     pub fn highlights(&self, title: &str) -> Vec<usize> {
         self.matcher.highlights(self.list.parsed(), title)
@@ -426,7 +355,7 @@ impl App {
     /// Evidence of the focused criterion, highlighted on the timeline while
     /// the readiness pane has focus.
     pub fn evidence(&self) -> &[EventRef] {
-        if self.focus != Pane::Readiness {
+        if self.focus != Pane::Readiness && self.view.evidence_walk.is_none() {
             return &[];
         }
         self.verdict()
@@ -535,13 +464,14 @@ impl App {
     }
 
     pub(super) fn list_height(&self) -> usize {
-        self.panes().list.map_or(10, |r| r.height.saturating_sub(3) as usize)
+        self.panes().list.map_or(10, |r| super::case_list::cases_shown(self, r))
     }
 
     /// Applies one message, then brings the presented views up to date.
     pub fn update(&mut self, msg: Msg) -> Effect {
         let effect = self.apply(msg);
         self.present_views();
+        self.settle_scrolls();
         effect
     }
 
@@ -617,7 +547,9 @@ impl App {
                 Effect::None
             }
             Msg::Paste(text) => {
-                if self.list.searching {
+                if let Some(g) = self.goto.as_mut() {
+                    g.extend(text.chars().filter(|c| !c.is_control()));
+                } else if self.list.searching {
                     self.list.query.extend(text.chars().filter(|c| !c.is_control()));
                     self.refilter();
                 }
@@ -635,6 +567,8 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         if self.overlay.is_some() {
             KeyMode::Overlay
+        } else if self.goto.is_some() {
+            KeyMode::Goto
         } else if self.list.searching {
             KeyMode::Search
         } else if self.view.step.is_some() {
@@ -655,9 +589,13 @@ impl App {
             }
         }
         let plain = !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if let (KeyMode::Search, KeyCode::Char(c), true) = (mode, k.code, plain) {
-            self.list.query.push(c);
-            self.refilter();
+        match (mode, k.code, plain) {
+            (KeyMode::Search, KeyCode::Char(c), true) => {
+                self.list.query.push(c);
+                self.refilter();
+            }
+            (KeyMode::Goto, KeyCode::Char(c), true) => self.goto.get_or_insert_default().push(c),
+            _ => {}
         }
         Effect::None
     }
@@ -676,6 +614,10 @@ impl App {
             | Action::SearchDown
             | Action::SearchUp => {
                 self.search_action(a);
+                Some(Effect::None)
+            }
+            Action::GotoAccept | Action::GotoCancel | Action::GotoBackspace => {
+                self.goto_action(a);
                 Some(Effect::None)
             }
             Action::Answer(_)

@@ -21,8 +21,10 @@ const ASCII_BORDER: border::Set = border::Set {
 
 impl Glyphs {
     /// ASCII unless the locale says UTF-8 (`LC_ALL`, `LC_CTYPE`, `LANG`, the
-    /// first one set), as terminal multiplexers decide.
+    /// first one set), as terminal multiplexers decide; always ASCII on a
+    /// dumb terminal (`TERM=dumb`), which also gets no colour.
     pub fn detect(force_ascii: bool) -> Glyphs {
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
             .iter()
             .filter_map(|k| std::env::var(k).ok())
@@ -31,7 +33,7 @@ impl Glyphs {
             .to_ascii_lowercase();
         let utf8 = locale.contains("utf-8") || locale.contains("utf8");
         Glyphs {
-            ascii: force_ascii || !utf8,
+            ascii: force_ascii || dumb || !utf8,
         }
     }
 
@@ -92,6 +94,10 @@ impl Glyphs {
     }
     pub fn dash(self) -> &'static str {
         self.pick("–", "-")
+    }
+    /// The rule under the readiness panel's verdict block.
+    pub fn rule(self) -> &'static str {
+        self.pick("─", "-")
     }
     /// Eight levels, lowest first, for the pain and function traces.
     pub fn spark(self, level: usize) -> &'static str {

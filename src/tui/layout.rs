@@ -37,7 +37,7 @@ impl Pane {
 pub enum Mode {
     /// ≥ 120 columns: list, timeline over detail, readiness.
     Wide,
-    /// 100–119: the list becomes a drawer over the left, open while focused.
+    /// 100–119: the list becomes a drawer over the centre, open while focused.
     Drawer,
     /// 80–99: one pane at a time, with tabs.
     Tabs,
@@ -70,7 +70,23 @@ pub struct Panes {
     pub detail: Option<Rect>,
     pub readiness: Option<Rect>,
     pub tabs: Option<Rect>,
+    /// Tabs, Cases tab: the selected case's band and next step, under the list.
+    pub verdict: Option<Rect>,
     pub status: Rect,
+}
+
+/// How tall the timeline wants to be at a width: `min` shows every
+/// course on a row of its own with one-row traces; `want` gives each
+/// course its own row and the traces their height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    pub min: u16,
+    pub want: u16,
+}
+
+impl Need {
+    /// No case: the axis, the five lanes and the two traces.
+    pub const EMPTY: Need = Need { min: 10, want: 10 };
 }
 
 impl Panes {
@@ -92,8 +108,9 @@ impl Panes {
     }
 }
 
-/// Lays out the panes for `area` with `focus` and `zoom`.
-pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
+/// Lays out the panes for `area` with `focus` and `zoom`; `need` says how
+/// tall the timeline wants to be at a width (border included).
+pub fn compute(area: Rect, focus: Pane, zoom: bool, need: &dyn Fn(u16) -> Need) -> Panes {
     let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let mut p = Panes {
         status,
@@ -109,15 +126,14 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
     }
     match mode {
         Mode::Wide => {
-            let list_w = (body.width * 22 / 100).clamp(26, 40);
-            let ready_w = (body.width * 24 / 100).clamp(30, 44);
+            let (list_w, ready_w) = wide_widths(body.width);
             let [list, centre, ready] = Layout::horizontal([
                 Constraint::Length(list_w),
                 Constraint::Min(40),
                 Constraint::Length(ready_w),
             ])
             .areas(body);
-            let (timeline, detail) = split_centre(centre);
+            let (timeline, detail) = split_centre(centre, need);
             p.list = Some(list);
             p.timeline = Some(timeline);
             p.detail = Some(detail);
@@ -126,25 +142,30 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
         Mode::Drawer => {
             let ready_w = (body.width * 28 / 100).clamp(30, 34);
             let [centre, ready] = Layout::horizontal([Constraint::Min(40), Constraint::Length(ready_w)]).areas(body);
-            let (timeline, detail) = split_centre(centre);
+            let (timeline, detail) = split_centre(centre, need);
             p.timeline = Some(timeline);
             p.detail = Some(detail);
             p.readiness = Some(ready);
+            // the drawer covers the centre while the list has focus: no
+            // sliver of a cut timeline beside it; the verdict stays in view
             if focus == Pane::List {
-                p.list = Some(Rect {
-                    width: 36.min(centre.width),
-                    ..centre
-                });
+                p.list = Some(centre);
             }
         }
         Mode::Tabs => {
             let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             p.tabs = Some(tabs);
             if focus == Pane::Timeline {
-                // the timeline needs a dozen rows; the selected event's detail fills the rest
-                let (timeline, detail) = split_centre(pane);
+                // the timeline takes the rows it needs; the selected event's detail the rest
+                let (timeline, detail) = split_centre(pane, need);
                 p.timeline = Some(timeline);
                 p.detail = Some(detail);
+            } else if focus == Pane::List && pane.height >= 14 {
+                // the selected case's band and next step, without a keypress
+                let [list, verdict] =
+                    Layout::vertical([Constraint::Min(8), Constraint::Length(VERDICT_STRIP)]).areas(pane);
+                p.list = Some(list);
+                p.verdict = Some(verdict);
             } else {
                 set(&mut p, focus, pane);
             }
@@ -154,12 +175,49 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
     p
 }
 
-fn split_centre(centre: Rect) -> (Rect, Rect) {
-    // axis + 5 lanes + up to 3 rows for overlapping courses + 2 traces + borders;
-    // the detail below gets every other row
-    let timeline_h = centre.height.saturating_sub(10).clamp(10, 14);
+/// The verdict strip's height: its border and three lines.
+pub const VERDICT_STRIP: u16 = 5;
+
+/// The list and the readiness panel grow with the terminal, the list
+/// faster (titles are long): 34 and 32 columns at 120, 70 and 44 at 200.
+fn wide_widths(width: u16) -> (u16, u16) {
+    let extra = width.saturating_sub(120);
+    let list = (34 + extra * 36 / 80).min(72);
+    let ready = (32 + extra * 12 / 80).min(46);
+    (list, ready)
+}
+
+/// The timeline gets the rows its case needs, up to three fifths of the
+/// centre (more when the courses alone need it); the detail the rest,
+/// at least five rows.
+fn split_centre(centre: Rect, need: &dyn Fn(u16) -> Need) -> (Rect, Rect) {
+    let n = need(centre.width);
+    let room = centre.height.saturating_sub(5);
+    let share = (centre.height * 3 / 5).max(n.min);
+    let timeline_h = n
+        .want
+        .min(share)
+        .min(room)
+        .max(n.min.min(room))
+        .max(3.min(centre.height));
     let [t, d] = Layout::vertical([Constraint::Length(timeline_h), Constraint::Min(3)]).areas(centre);
     (t, d)
+}
+
+/// The tab bar's labels and where each lies: drawing and clicks agree.
+pub fn tabs(area: Rect) -> Vec<(Pane, String, Rect)> {
+    let mut x = area.x;
+    Pane::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, pane)| {
+            let label = format!(" {} {} ", i + 1, pane.title());
+            let w = label.len() as u16;
+            let r = Rect { x, width: w, ..area }.intersection(area);
+            x += w + 1;
+            (*pane, label, r)
+        })
+        .collect()
 }
 
 fn set(p: &mut Panes, pane: Pane, r: Rect) {
@@ -174,6 +232,10 @@ fn set(p: &mut Panes, pane: Pane, r: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn compute(area: Rect, focus: Pane, zoom: bool) -> Panes {
+        super::compute(area, focus, zoom, &|_| Need::EMPTY)
+    }
 
     #[test]
     fn modes_follow_the_width() {
@@ -206,6 +268,41 @@ mod tests {
         let area = Rect::new(0, 0, 110, 40);
         assert!(compute(area, Pane::Timeline, false).list.is_none());
         assert!(compute(area, Pane::List, false).list.is_some());
+    }
+
+    #[test]
+    fn the_list_grows_with_the_terminal() {
+        let at = |w| compute(Rect::new(0, 0, w, 40), Pane::List, false).list.map(|r| r.width);
+        assert_eq!(at(120), Some(34));
+        assert_eq!(at(200), Some(70));
+        assert!(at(160) > at(120) && at(200) > at(160));
+    }
+
+    #[test]
+    fn the_cases_tab_keeps_a_verdict_strip() {
+        let p = compute(Rect::new(0, 0, 80, 24), Pane::List, false);
+        let (list, verdict) = (p.list.unwrap(), p.verdict.unwrap());
+        assert!(list.bottom() <= verdict.y && verdict.bottom() <= p.status.y);
+        assert!(
+            compute(Rect::new(0, 0, 80, 24), Pane::Readiness, false)
+                .verdict
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn the_timeline_takes_what_its_case_needs() {
+        let area = Rect::new(0, 0, 200, 60);
+        let tall = super::compute(area, Pane::List, false, &|_| Need { min: 14, want: 30 });
+        assert_eq!(tall.timeline.unwrap().height, 30);
+        let huge = super::compute(area, Pane::List, false, &|_| Need { min: 14, want: 90 });
+        assert_eq!(huge.timeline.unwrap().height, 35, "three fifths of the centre");
+        assert!(huge.detail.unwrap().height >= 5);
+        let small = super::compute(Rect::new(0, 0, 80, 24), Pane::Timeline, false, &|_| Need {
+            min: 16,
+            want: 20,
+        });
+        assert_eq!(small.timeline.unwrap().height, 16, "every course on its own row first");
     }
 
     #[test]

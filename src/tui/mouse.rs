@@ -3,7 +3,7 @@
 //! functions as drawing.
 
 use super::app::{App, Effect};
-use super::layout::Pane;
+use super::layout::{self, Pane};
 use super::timeline;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
@@ -19,6 +19,20 @@ impl App {
             return Effect::None;
         }
         let panes = self.panes();
+        let at = ratatui::layout::Position::new(m.column, m.row);
+        if let MouseEventKind::Down(MouseButton::Left) = m.kind {
+            // the tab bar and the verdict strip (80-99 columns)
+            if let Some(tabs) = panes.tabs.filter(|r| r.contains(at)) {
+                if let Some((pane, ..)) = layout::tabs(tabs).into_iter().find(|(_, _, r)| r.contains(at)) {
+                    self.focus_on(pane);
+                }
+                return Effect::None;
+            }
+            if panes.verdict.is_some_and(|r| r.contains(at)) {
+                self.focus_on(Pane::Readiness);
+                return Effect::None;
+            }
+        }
         let Some(pane) = panes.at(m.column, m.row) else {
             return Effect::None;
         };
@@ -27,7 +41,7 @@ impl App {
                 let d: isize = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
                 let focus = self.focus;
                 self.focus = pane;
-                self.move_focused(if pane == Pane::Timeline { d.signum() } else { d });
+                self.scroll_focused(if pane == Pane::Timeline { d.signum() } else { d });
                 self.focus = focus;
             }
             MouseEventKind::Down(MouseButton::Left) => {
@@ -37,16 +51,11 @@ impl App {
                 };
                 match pane {
                     Pane::List => {
-                        // rows start below the border and the search line
-                        let first = area.y + 2;
-                        if m.row >= first {
-                            let pos = self.list.offset + (m.row - first) as usize;
-                            if pos < self.list.visible.len() {
-                                let before = self.selected_index();
-                                self.list.selected = pos;
-                                if self.selected_index() != before {
-                                    self.case_changed();
-                                }
+                        if let Some(pos) = super::case_list::case_at(self, area, m.row) {
+                            let before = self.selected_index();
+                            self.list.selected = pos;
+                            if self.selected_index() != before {
+                                self.case_changed();
                             }
                         }
                     }

@@ -1,15 +1,21 @@
 //! Overlays drawn over the panes: the key help (generated from the keymap
-//! table) and the load errors.
+//! table, with a legend of the symbols and abbreviations on screen) and
+//! the load errors. Their lines are wrapped here, one line per row, so
+//! `update` can keep the scroll within their end.
 
 use super::app::App;
 use super::keymap::KeyMode;
+use super::readiness::band_symbol;
+use super::scroll;
+use super::textfit::wrap;
+use crate::rules::{Band, Status};
 use crate::text;
 use crate::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 /// The one disclaimer, shared with the referral summary.
 pub use crate::export::DISCLAIMER;
@@ -25,6 +31,23 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+fn help_area(size: Rect) -> Rect {
+    centered(size, 100, size.height.saturating_sub(2))
+}
+
+fn errors_area(size: Rect) -> Rect {
+    centered(size, size.width.saturating_sub(4), size.height.saturating_sub(2))
+}
+
+/// Inside the help's border, on a screen of `size`.
+pub fn help_inner(size: Rect) -> Rect {
+    scroll::inner(help_area(size))
+}
+
+pub fn errors_inner(size: Rect) -> Rect {
+    scroll::inner(errors_area(size))
+}
+
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     Clear.render(area, buf);
     let block = Block::default()
@@ -38,45 +61,171 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
-/// Every mode's keys, a section each, from the keymap table.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// A key column and its wrapped text, continuation lines indented; only
+/// the key itself takes the key's style (a band's reverse video would
+/// otherwise fill the column).
+fn entry(out: &mut Vec<Line<'static>>, key: &str, text: &str, w: usize, key_style: Style, style: Style) {
+    const KEY_W: usize = 20;
+    for (i, l) in wrap(text, w.saturating_sub(KEY_W + 1).max(10)).into_iter().enumerate() {
+        let spans = if i == 0 {
+            let pad = KEY_W.saturating_sub(1 + super::textfit::width(key)).max(1);
+            vec![
+                Span::raw(" "),
+                Span::styled(key.to_string(), key_style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(l, style),
+            ]
+        } else {
+            vec![Span::raw(" ".repeat(KEY_W)), Span::styled(l, style)]
+        };
+        out.push(Line::from(spans));
+    }
+}
+
+fn para(out: &mut Vec<Line<'static>>, s: &str, w: usize, style: Style) {
+    for l in wrap(s, w.saturating_sub(1)) {
+        out.push(Line::from(Span::styled(format!(" {l}"), style)));
+    }
+}
+
+fn heading(out: &mut Vec<Line<'static>>, app: &App, s: &str) {
+    out.push(Line::from(Span::styled(
+        format!(" {s}"),
+        app.theme.style(Role::Title).add_modifier(Modifier::UNDERLINED),
+    )));
+}
+
+/// Every mode's keys, a section each, from the keymap table; then the
+/// legend and the disclaimer; wrapped to `width`.
+pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let th = &app.theme;
+    let w = usize::from(width);
+    let (key_style, text_style) = (th.style(Role::Title), th.style(Role::Text));
     let mut lines = Vec::new();
     for mode in KeyMode::ALL {
-        lines.push(Line::from(Span::styled(
-            format!(" {}", mode.title()),
-            th.style(Role::Title).add_modifier(Modifier::UNDERLINED),
-        )));
-        if mode == KeyMode::Search {
-            lines.push(Line::from(Span::styled(
-                format!(
-                    " {:<16}{}",
-                    "letters", "type into the query; the list filters as you type"
-                ),
-                th.style(Role::Text),
-            )));
+        heading(&mut lines, app, mode.title());
+        match mode {
+            KeyMode::Search => entry(
+                &mut lines,
+                "letters",
+                "type into the query; the list filters as you type",
+                w,
+                key_style,
+                text_style,
+            ),
+            KeyMode::Goto => entry(
+                &mut lines,
+                "letters",
+                "type a case id or alias (\"Case 2\"); Enter goes there, or says the nearest ids",
+                w,
+                key_style,
+                text_style,
+            ),
+            _ => {}
         }
         for b in app.keymap.of_mode(mode) {
             let keys = b.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" / ");
             let keys = if app.glyphs.ascii { ascii_arrows(&keys) } else { keys };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {keys:<16}"), th.style(Role::Title)),
-                Span::styled(b.help.to_string(), th.style(Role::Text)),
-            ]));
+            entry(&mut lines, &keys, b.help, w, key_style, text_style);
         }
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled(
-        " Search: all words must match, each the start of words (rc: rotator cuff); 'exact ^prefix suffix$ !exclude; region: band: tag:".to_string(),
-        th.style(Role::Muted),
-    )));
-    lines.push(Line::from(Span::styled(
-        " Mouse: click a case or an event; the wheel scrolls.".to_string(),
-        th.style(Role::Muted),
-    )));
+    legend(app, w, &mut lines);
+    let muted = th.style(Role::Muted);
+    para(
+        &mut lines,
+        "Search: all words must match, each the start of words (rc: rotator cuff); 'exact ^prefix suffix$ !exclude; region: band: tag: (band:ready, band:rdy, band:urgent).",
+        w,
+        muted,
+    );
+    para(
+        &mut lines,
+        "Mouse: click a case, an event, a criterion or a tab; the wheel scrolls the pane under it.",
+        w,
+        muted,
+    );
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(format!(" {DISCLAIMER}"), th.style(Role::Warn))));
+    para(&mut lines, DISCLAIMER, w, th.style(Role::Warn));
     lines
+}
+
+/// What the symbols and abbreviations on screen mean.
+fn legend(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
+    let th = &app.theme;
+    let g = app.glyphs;
+    heading(out, app, "Legend");
+    let text_style = th.style(Role::Text);
+    for band in [
+        Band::Emergency,
+        Band::Urgent,
+        Band::Ready,
+        Band::Approaching,
+        Band::NotReady,
+        Band::PostOp,
+    ] {
+        let key = format!("{} {} {}", band_symbol(band, g), band.label(), band.short());
+        let meaning = match band {
+            Band::Emergency => "same-day emergency assessment (cauda equina, limb threat)",
+            Band::Urgent => "urgent referral: red flag, progressive or severe deficit",
+            Band::Ready => "ready for a surgical consult",
+            Band::Approaching => "an indication, or conservative care failing; not yet ready",
+            Band::NotReady => "conservative care continues",
+            Band::PostOp => "after surgery: post-operative rehabilitation",
+        };
+        entry(
+            out,
+            &key,
+            &format!("{meaning} (band:{})", band.as_str()),
+            w,
+            th.style(super::readiness::band_role(band)),
+            text_style,
+        );
+    }
+    let sym = |s: Status| s.symbol(!g.ascii);
+    entry(
+        out,
+        &format!(
+            "{} {} {} {}",
+            sym(Status::Met),
+            sym(Status::NotMet),
+            sym(Status::Unknown),
+            sym(Status::NotApplicable)
+        ),
+        "criterion met, not met, unknown (the data that would decide it is missing), not applicable; the alarms (red flags, deficits) are coloured as bad news when met, good news when not",
+        w,
+        th.style(Role::Title),
+        text_style,
+    );
+    let timeline = format!(
+        "{} PT  {} post-op PT  {} medication  {} workup  {} injection  {} consult  {} surgery  {} review date (or now)  {} left out (what-if)",
+        g.bar_pt(),
+        g.bar_postop(),
+        g.bar_med(),
+        g.marker_workup(),
+        g.marker_injection(),
+        g.marker_consult(),
+        g.marker_surgery(),
+        g.as_of(),
+        g.excluded()
+    );
+    entry(out, "timeline", &timeline, w, th.style(Role::Title), text_style);
+    entry(
+        out,
+        "traces",
+        "a mark per assessment, its height the value (taller is more pain; for function, worse is lower), the number beside it where it fits",
+        w,
+        th.style(Role::Title),
+        text_style,
+    );
+    entry(
+        out,
+        "pts",
+        "the points a criterion adds to the score; confounders take 5 each",
+        w,
+        th.style(Role::Title),
+        text_style,
+    );
+    out.push(Line::default());
 }
 
 /// Arrow keys spelled out for ASCII terminals.
@@ -88,24 +237,23 @@ pub fn ascii_arrows(s: &str) -> String {
 }
 
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
-    let r = centered(area, 96, area.height.saturating_sub(2));
+    let r = help_area(area);
     let inner = frame(app, "Keys · j/k scroll · Esc closes", r, buf);
-    Paragraph::new(help_lines(app))
-        .wrap(Wrap { trim: false })
-        .scroll((app.overlay_scroll, 0))
-        .render(inner, buf);
-}
-
-pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
-    let r = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    let n = app.library.failed_files();
-    let inner = frame(
+    let counts = scroll::draw(help_lines(app, inner.width), app.overlay_scroll, inner, buf);
+    scroll::marks(
         app,
-        &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }),
-        r,
+        counts,
+        r.right().saturating_sub(1),
+        r.y,
+        r.bottom().saturating_sub(1),
         buf,
     );
+}
+
+/// The load errors, one file after another, wrapped to `width`.
+pub fn error_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let th = &app.theme;
+    let w = usize::from(width);
     let mut lines = Vec::new();
     if app.library.errors.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -115,27 +263,47 @@ pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if app.present && !app.library.errors.is_empty() {
         // a file name (and a value echoed from the file) may name a patient
-        lines.push(Line::from(Span::styled(
-            " file names and messages are hidden while presenting; p stops presenting".to_string(),
+        para(
+            &mut lines,
+            "file names and messages are hidden while presenting; p stops presenting",
+            w,
             th.style(Role::Muted),
-        )));
+        );
     }
     for e in app.library.errors.iter().filter(|_| !app.present) {
         let place = match (e.line, e.column) {
             (Some(l), Some(c)) => format!(":{l}:{c}"),
             _ => String::new(),
         };
-        lines.push(Line::from(Span::styled(
-            format!(" {}{place}", e.display_path()),
+        para(
+            &mut lines,
+            &format!("{}{place}", e.display_path()),
+            w,
             th.style(Role::Bad),
-        )));
-        lines.push(Line::from(Span::styled(
-            format!("   {}", text::inline(&e.message)),
-            th.style(Role::Text),
-        )));
+        );
+        for l in wrap(&text::inline(&e.message), w.saturating_sub(3)) {
+            lines.push(Line::from(Span::styled(format!("   {l}"), th.style(Role::Text))));
+        }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((app.overlay_scroll, 0))
-        .render(inner, buf);
+    lines
+}
+
+pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = errors_area(area);
+    let n = app.library.failed_files();
+    let inner = frame(
+        app,
+        &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }),
+        r,
+        buf,
+    );
+    let counts = scroll::draw(error_lines(app, inner.width), app.overlay_scroll, inner, buf);
+    scroll::marks(
+        app,
+        counts,
+        r.right().saturating_sub(1),
+        r.y,
+        r.bottom().saturating_sub(1),
+        buf,
+    );
 }

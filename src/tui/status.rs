@@ -1,6 +1,11 @@
-//! The status line: the keys that matter now (from the keymap table), a
-//! transient message, the modes in force, and the library with its error
-//! count, or while it loads, the files read of all and a bar.
+//! The status line: the keys that matter now (from the keymap table, for
+//! the mode and the focused pane), or a transient message; the modes in
+//! force; the selected case's id; the library with its error count, or
+//! while it loads, the files read of all and a bar. A
+//! message comes first: the id, then the library give way to it (never
+//! the error count),
+//! and a message too long for the line is cut at a word, a path in it
+//! shortened to its file name, never cut inside a name.
 
 use super::app::App;
 use super::keymap::{Action, KeyMode};
@@ -9,77 +14,162 @@ use super::textfit;
 use crate::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
+
+/// "1 error", "3 errors".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `s` in at most `max` columns, cut only between words: a word holding a
+/// path first loses its folders ("…/file.md"), then whole words go from
+/// the end, an ellipsis saying so.
+pub fn fit_words(s: &str, max: usize, ellipsis: &str) -> String {
+    if textfit::width(s) <= max {
+        return s.to_string();
+    }
+    let short: Vec<String> = s
+        .split(' ')
+        .map(|w| match w.rsplit_once('/') {
+            Some((_, name)) if !name.is_empty() => format!("{ellipsis}/{name}"),
+            _ => w.to_string(),
+        })
+        .collect();
+    let short = short.join(" ");
+    if textfit::width(&short) <= max {
+        return short;
+    }
+    let mut out = String::new();
+    for word in short.split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if textfit::width(&next) + 1 + textfit::width(ellipsis) > max {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        // one word longer than the line: nothing sensible to keep
+        return textfit::fit(&short, max, ellipsis);
+    }
+    format!("{out} {ellipsis}")
+}
+
+/// The right-hand side's pieces, most important first: errors, the
+/// library, the case id (never while presenting, nor in a step-through).
+fn right_parts(app: &App) -> Vec<(String, Style)> {
+    let th = &app.theme;
+    let mut parts = Vec::new();
+    let failed = app.library.failed_files();
+    if failed > 0 {
+        parts.push((
+            format!(
+                "{} ({})",
+                count(failed, "error", "errors"),
+                app.keymap.keys_of(Action::Errors)
+            ),
+            th.style(Role::Bad),
+        ));
+    }
+    let library = match app.load_progress() {
+        Some((read, Some(total))) => format!("loading {read}/{total} {}", progress_bar(app, read, total)),
+        Some((_, None)) => format!("finding case files{}", app.glyphs.ellipsis()),
+        None => format!("library: {}", count(app.library.cases.len(), "case", "cases")),
+    };
+    parts.push((library, th.style(Role::Muted)));
+    // an id is written in hindsight too ("…-after-injection"): not during a step-through
+    let stepping = app.view.step.as_ref().is_some_and(|s| !s.finished);
+    if let Some(id) = app
+        .view
+        .shown
+        .as_ref()
+        .and_then(|s| s.id.as_deref())
+        .filter(|_| !stepping)
+    {
+        parts.push((app.ascii(id).into_owned(), th.style(Role::Muted)));
+    }
+    parts
+}
+
+fn hints(app: &App, room: usize) -> String {
+    let mut s = match app.key_mode() {
+        KeyMode::Search => " type to filter ".to_string(),
+        KeyMode::Goto => format!(" go to: {}_ ", crate::text::inline(app.goto.as_deref().unwrap_or(""))),
+        _ => String::new(),
+    };
+    // whole hints only, as many as fit
+    for (key, hint) in app.keymap.hints(app.key_mode(), app.focus) {
+        let item = format!(" {key} {hint} ");
+        if textfit::width(&s) + textfit::width(&item) > room {
+            break;
+        }
+        s.push_str(&item);
+    }
+    s
+}
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let th = &app.theme;
-    buf.set_string(
-        area.x,
-        area.y,
-        " ".repeat(usize::from(area.width)),
-        th.style(Role::Text),
-    );
-    let mut right = match app.load_progress() {
-        Some((read, Some(total))) => format!("loading {read}/{total} {}", progress_bar(app, read, total)),
-        Some((_, None)) => format!("finding case files{}", app.glyphs.ellipsis()),
-        None => format!("library: {} cases", app.library.cases.len()),
-    };
-    let failed = app.library.failed_files();
-    if failed > 0 {
-        right.push_str(&format!(" · {failed} errors ({})", app.keymap.keys_of(Action::Errors)));
-    }
-    right.push(' ');
-    let mut marks = String::new();
+    let width = usize::from(area.width);
+    buf.set_string(area.x, area.y, " ".repeat(width), th.style(Role::Text));
+    let mut marks = Vec::new();
     if app.present {
-        marks.push_str(" PRESENTING ");
+        marks.push("PRESENTING");
     }
     if app.zoom {
-        marks.push_str(" ZOOM ");
+        marks.push("ZOOM");
     }
-    let left = if let Some(f) = &app.flash {
-        format!(" {f}")
-    } else {
-        // the focused pane's and mode's keys, from the keymap table: whole
-        // hints only, as many as fit beside the right-hand side
-        let room = usize::from(area.width).saturating_sub(textfit::width(&right) + textfit::width(&marks) + 1);
-        let mut s = match app.key_mode() {
-            KeyMode::Search => " type to filter ".to_string(),
-            _ => String::new(),
-        };
-        for (key, hint) in app.keymap.hints(app.key_mode(), app.focus) {
-            let item = format!(" {key} {hint} ");
-            if textfit::width(&s) + textfit::width(&item) > room {
-                break;
-            }
-            s.push_str(&item);
-        }
-        s
+    let marks: String = marks.iter().map(|m| format!(" {m} ")).collect();
+    let marks_w = textfit::width(&marks);
+    let sep = format!(" {} ", app.glyphs.dot());
+    let mut parts = right_parts(app);
+    let right_w = |parts: &[(String, Style)]| {
+        parts.iter().map(|(s, _)| textfit::width(s)).sum::<usize>()
+            + textfit::width(&sep) * parts.len().saturating_sub(1)
+            + 2
     };
-    let left = if app.glyphs.ascii { ascii_arrows(&left) } else { left };
-    let width = usize::from(area.width);
-    let right_w = textfit::width(&right) + textfit::width(&marks);
-    let left_room = width.saturating_sub(right_w + 1);
-    let left = textfit::fit(&left, left_room, app.glyphs.ellipsis());
-    let left_style = if app.flash.is_some() {
-        th.style(Role::Warn)
-    } else {
-        th.style(Role::Muted)
+    let flash = app.flash.as_ref().map(|f| {
+        let f = format!(" {f}");
+        if app.glyphs.ascii { ascii_arrows(&f) } else { f }
+    });
+    // a message pushes out the id, then the library's name, in that order;
+    // the keys keep forty columns
+    let want = flash.as_ref().map_or(40, |f| textfit::width(f) + 1);
+    let keep = usize::from(app.library.failed_files() > 0);
+    while parts.len() > keep && want + marks_w + right_w(&parts) > width {
+        parts.pop();
+    }
+    let room = width.saturating_sub(marks_w + right_w(&parts) + 1);
+    let (left, left_style) = match flash {
+        Some(f) => (fit_words(&f, room, app.glyphs.ellipsis()), th.style(Role::Warn)),
+        None => {
+            let h = hints(app, room);
+            let h = if app.glyphs.ascii { ascii_arrows(&h) } else { h };
+            (textfit::fit(&h, room, app.glyphs.ellipsis()), th.style(Role::Muted))
+        }
     };
     buf.set_string(area.x, area.y, &left, left_style);
-    let mx = area.x + area.width.saturating_sub(right_w as u16);
+    // marks, a space, then the right-hand parts: never run together
+    let total = marks_w + right_w(&parts);
+    let mut x = area.x + area.width.saturating_sub(total as u16);
     buf.set_string(
-        mx,
+        x,
         area.y,
         &marks,
         th.style(Role::Warn).add_modifier(Modifier::REVERSED | Modifier::BOLD),
     );
-    let rx = mx + textfit::width(&marks) as u16;
-    let rstyle = if failed > 0 {
-        th.style(Role::Bad)
-    } else {
-        th.style(Role::Muted)
-    };
-    buf.set_string(rx, area.y, &right, rstyle);
+    x += marks_w as u16 + 1;
+    for (i, (s, style)) in parts.iter().enumerate() {
+        if i > 0 {
+            buf.set_string(x, area.y, &sep, th.style(Role::Muted));
+            x += textfit::width(&sep) as u16;
+        }
+        buf.set_string(x, area.y, s, *style);
+        x += textfit::width(s) as u16;
+    }
 }
 
 /// Cells of the load's progress bar.
@@ -90,4 +180,25 @@ pub fn progress_bar(app: &App, read: usize, total: usize) -> String {
     let full = (read.min(total) * BAR).checked_div(total).unwrap_or(BAR);
     let g = app.glyphs;
     (0..BAR).map(|i| g.gauge(i < full)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_cut_between_words_and_paths_keep_their_file_name() {
+        let m = "wrote /home/someone/reviews/lumbar-s1-sequestered-fragment-referral.md";
+        assert_eq!(fit_words(m, 80, "…"), m);
+        assert_eq!(
+            fit_words(m, 50, "…"),
+            "wrote …/lumbar-s1-sequestered-fragment-referral.md"
+        );
+        assert_eq!(
+            fit_words("reloaded; 3 files failing (! shows them)", 20, "…"),
+            "reloaded; 3 files …"
+        );
+        assert_eq!(count(1, "error", "errors"), "1 error");
+        assert_eq!(count(2, "error", "errors"), "2 errors");
+    }
 }

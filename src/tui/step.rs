@@ -4,19 +4,30 @@
 //! revealed beside what the rules recommend. Nothing is written.
 
 use crate::case::{Case, Date, EventKind, EventRef, Phase};
+use crate::present::Presenter;
 use crate::rules::{NextStep, Options, Profile, Readiness, evaluate, pathway};
 
-/// The answers a student can give, in pathway order.
-pub const CHOICES: [NextStep; 8] = [
+/// The answers a student can give, in pathway order: every next step of
+/// rules version 2 a stop can call for. Keys 1–9 and 0 (the keymap's
+/// `answer_1` … `answer_0`). Post-op rehabilitation is not among them:
+/// stops end before the first surgery, so the rules never ask for it.
+pub const CHOICES: [NextStep; 10] = [
     NextStep::PhysicalTherapy,
     NextStep::ReEvaluatePt,
     NextStep::Workup,
     NextStep::Pharmacology,
     NextStep::Injection,
+    NextStep::PainMedicine,
+    NextStep::ContinueConservative,
     NextStep::SurgicalConsult,
     NextStep::UrgentReferral,
-    NextStep::ContinueConservative,
+    NextStep::EmergencyReferral,
 ];
+
+/// The key that gives choice `i`: "1" … "9", then "0".
+pub fn choice_key(i: usize) -> String {
+    ((i + 1) % 10).to_string()
+}
 
 /// One stop's answer, kept for the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,10 +74,18 @@ impl Step {
         let mut stops = vec![first];
         // stops never pass the review date: the rules do not look beyond
         // it (`score --as-of` refuses a later day); what was recorded after
-        // it can still be the last reveal's "what happened next"
+        // it can still be the last reveal's "what happened next". Nor do
+        // they reach the first surgery: after it the next step is always
+        // post-op rehabilitation, so the surgery is the last "what happened
+        // next" instead of a question.
+        let surgery = case.surgery.iter().map(|s| s.date).min();
+        let before_surgery = |d: Date| surgery.is_none_or(|s| d < s);
+        if !before_surgery(first) {
+            return None;
+        }
         for r in &all {
             let d = case.event_date(*r);
-            if d > first && d <= case.as_of && stops.last() != Some(&d) {
+            if d > first && d <= case.as_of && before_surgery(d) && stops.last() != Some(&d) {
                 stops.push(d);
             }
         }
@@ -147,4 +166,15 @@ pub fn as_of(case: &Case, profile: &Profile, day: Date) -> Readiness {
             ..Options::default()
         },
     )
+}
+
+/// What happened after a stop, as the presenter shows it: its date, its
+/// title and the pathway step it enacts.
+pub fn happened_label(p: &Presenter, (r, step): (EventRef, Option<NextStep>)) -> String {
+    let case = p.case();
+    let what = format!("{} {}", p.date(case.event_date(r)), p.text(&case.event_title(r)));
+    match step {
+        Some(s) => format!("{what} ({})", pathway::step_label(s)),
+        None => what,
+    }
 }

@@ -89,7 +89,7 @@ impl App {
                 if self.focus == Pane::List {
                     self.focus = Pane::Timeline;
                 }
-                self.flash = Some("step-through: what should come next? 1-8 or ↑↓ Enter; Esc ends".into());
+                self.flash = Some("step-through: what should come next? 1-9 or 0, or ↑↓ Enter; Esc ends".into());
             }
             None => self.flash = Some("this case records no step to walk through".into()),
         }

@@ -3,7 +3,7 @@
 
 use super::app::{App, Overlay};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
-use super::{case_list, detail, overlay, readiness, status, timeline};
+use super::{case_list, detail, overlay, readiness, scroll, status, summary, timeline};
 use crate::theme::Role;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -32,6 +32,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if let Some(r) = panes.get(pane) {
             draw_pane(app, pane, r, buf);
         }
+    }
+    if let Some(r) = panes.verdict {
+        summary::strip(app, r, buf);
     }
     status::draw(app, panes.status, buf);
     match app.overlay {
@@ -72,18 +75,26 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
+/// The tab bar (clickable: `layout::tabs` places the labels), and the
+/// selected case's band and next step at its right where they fit.
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let th = &app.theme;
-    let mut x = area.x;
-    for (i, pane) in Pane::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, pane.title());
-        let style = if *pane == app.focus {
+    let mut end = area.x;
+    for (pane, label, r) in super::layout::tabs(area) {
+        let style = if pane == app.focus {
             th.style(Role::Selection).add_modifier(ratatui::style::Modifier::BOLD)
         } else {
             th.style(Role::Muted)
         };
-        buf.set_string(x, area.y, &label, style);
-        x += label.len() as u16 + 1;
+        buf.set_string(r.x, r.y, &label, style);
+        end = r.right();
+    }
+    if app.focus != Pane::List {
+        summary::tab_verdict(
+            app,
+            Rect::new(end + 1, area.y, area.right().saturating_sub(end + 1), 1),
+            buf,
+        );
     }
 }
 
@@ -117,13 +128,19 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let title = match (pane, shown) {
         (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
         (Pane::Timeline, Some(v)) => app
-            .ascii(&format!("Timeline {dot} {} {dot} {}", v.alias, v.title))
+            .ascii(&format!(
+                "Timeline {dot} {} {dot} {}",
+                v.alias,
+                summary::case_title(app, v)
+            ))
             .into_owned(),
         (Pane::Detail, Some(v)) => detail::title(app, v, app.view.event),
         (Pane::Readiness, Some(_)) => "Readiness".to_string(),
         (p, None) => p.title().to_string(),
     };
-    let width = usize::from(area.width.saturating_sub(6));
+    // a scrolled detail keeps the top border's right end for its "↑ N above"
+    let scrolled = pane == Pane::Detail && app.view.detail_scroll > 0;
+    let width = usize::from(area.width.saturating_sub(if scrolled { 20 } else { 6 }));
     let title = super::textfit::fit(&title, width, app.glyphs.ellipsis());
     // the drawer lies over other panes
     if pane == Pane::List {
@@ -143,18 +160,20 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         Pane::Detail => {
             if let Some(v) = shown {
                 let lines = detail::lines(app, v, app.view.event, inner.width);
-                let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
-                Paragraph::new(lines)
-                    .scroll((app.view.detail_scroll.min(max), 0))
-                    .render(inner, buf);
+                let counts = scroll::draw(lines, app.view.detail_scroll, inner, buf);
+                scroll::marks(
+                    app,
+                    counts,
+                    area.right().saturating_sub(1),
+                    area.y,
+                    area.bottom() - 1,
+                    buf,
+                );
             }
         }
         Pane::Readiness => {
             if let Some(v) = &app.view.verdict {
-                let lines = readiness::lines(app, v, inner.width);
-                let scroll = readiness::scroll_for(&lines, app.view.criterion, inner.height);
-                let lines: Vec<Line> = lines.into_iter().map(|(l, _)| l).collect();
-                Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+                readiness::draw(app, v, area, buf);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! The console's state and drawing, without a terminal: key sequences
 //! applied to the app state, and whole screens rendered into a buffer at
-//! the sizes users have (80x24 over SSH, 120x40, 200x60 on a projector).
+//! the sizes users have (80x24 over SSH, 100x30, 120x40, 200x60 on a
+//! projector).
 
 use crate::common::console::{Opts, PLAIN, app, app_with, has_date, key, keys, render, text};
 use pathwise::case::{EventKind, days_between};
@@ -12,14 +13,25 @@ use pathwise::tui::timeline::Geometry;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 
+/// The four sizes: the case as it opens, an event on the timeline, the
+/// readiness panel focused, and a step-through stop asking.
 #[test]
-fn screens_at_the_three_sizes() {
-    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+fn screens_at_the_four_sizes() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
         let mut a = app(w, h);
         let first = text(&render(&a));
         insta::assert_snapshot!(format!("start_{w}x{h}"), first);
         keys(&mut a, "2<right><right>");
         insta::assert_snapshot!(format!("event_{w}x{h}"), text(&render(&a)));
+        let mut a = app(w, h);
+        keys(&mut a, "4");
+        insta::assert_snapshot!(format!("readiness_{w}x{h}"), text(&render(&a)));
+        let mut a = app(w, h);
+        keys(
+            &mut a,
+            ":cervical-c7-radiculopathy-falling-triceps<enter>s<enter><enter>",
+        );
+        insta::assert_snapshot!(format!("step_{w}x{h}"), text(&render(&a)));
     }
 }
 
@@ -128,12 +140,19 @@ fn focusing_a_criterion_highlights_its_evidence() {
     assert!(!a.evidence().is_empty());
     let evidence = a.evidence().to_vec();
     keys(&mut a, "<enter>");
+    assert_eq!(a.focus, Pane::Readiness, "the criterion stays in view");
     assert_eq!(
-        a.focus,
-        Pane::Timeline,
-        "Enter on a criterion shows its evidence on the timeline"
+        a.selected_event(),
+        Some(evidence[0]),
+        "Enter on a criterion selects its first evidence event"
     );
-    assert_eq!(a.selected_event(), Some(evidence[0]));
+    let s = text(&render(&a));
+    assert!(s.contains(&format!("evidence 1 of {}", evidence.len())), "{s}");
+    // Enter again walks on, one event at a time, and round again
+    for k in 1..=evidence.len() {
+        keys(&mut a, "<enter>");
+        assert_eq!(a.selected_event(), Some(evidence[k % evidence.len()]));
+    }
 }
 
 #[test]
@@ -173,7 +192,7 @@ fn help_lists_every_key_from_the_keymap() {
     keys(&mut a, "?");
     // the whole help, scrolled through
     let mut s = String::new();
-    for _ in 0..40 {
+    for _ in 0..150 {
         s.push_str(&text(&render(&a)));
         keys(&mut a, "j");
     }
@@ -248,7 +267,7 @@ fn load_errors_view_lists_file_line_and_message() {
     let (_dir, lib) = hostile_library();
     let mut a = app_with(lib, 200, 60, PLAIN);
     assert!(
-        text(&render(&a)).contains("1 errors"),
+        text(&render(&a)).contains("1 error (!)"),
         "status line counts failed files"
     );
     keys(&mut a, "!");
@@ -262,10 +281,11 @@ fn a_click_selects_a_case() {
     let mut a = app(200, 60);
     let list = a.panes().list.expect("list");
     let before = a.selected().map(|(c, _)| c.id.clone());
+    // below the border and the search line, two rows a case at 200 columns
     a.update(Msg::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: list.x + 5,
-        row: list.y + 4,
+        row: list.y + 2 + 2 * 2 + 1,
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(a.list.selected, 2);
@@ -301,6 +321,10 @@ fn ascii_mode_renders_only_ascii() {
         let s = text(&render(&a));
         let bad: String = s.chars().filter(|c| !c.is_ascii()).collect();
         assert!(bad.is_empty(), "non-ASCII after {seq:?}: {bad:?}");
+        // the function trace says its direction in words, not "ODIv"
+        for name in ["ODIv", "NDIv", "LEFSv", "ODI^"] {
+            assert!(!s.contains(name), "{name} after {seq:?}:\n{s}");
+        }
         assert!(
             s.contains("->") || seq != "4",
             "arrows in rule details are spelled in ASCII"
@@ -404,16 +428,185 @@ fn key_overrides_reach_search_step_through_and_help() {
     // help: the new keys in their modes' sections, and Ctrl-Q closes it
     keys(&mut a, "?");
     let mut help = String::new();
-    for _ in 0..40 {
+    for _ in 0..150 {
         help.push_str(&text(&render(&a)));
         keys(&mut a, "j");
     }
     let line_with = |needle: &str| help.lines().find(|l| l.contains(needle)).unwrap_or("").to_string();
     assert!(line_with("clear the filter and go back").contains("Ctrl-g"), "{help}");
-    assert!(line_with("answer with choice 1").contains(" a "), "{help}");
+    assert!(line_with("answer 1 physical therapy").contains(" a "), "{help}");
     assert!(line_with("close the view").contains("Ctrl-q"), "{help}");
     key(&mut a, KeyCode::Esc);
     assert!(a.overlay.is_some(), "Esc no longer closes help");
     a.update(Msg::Key(ctrl('q')));
     assert!(a.overlay.is_none(), "Ctrl-Q closed help");
+}
+
+#[test]
+fn colon_goes_to_a_case_by_id_or_alias_and_suggests_the_nearest() {
+    let mut a = app(120, 40);
+    keys(&mut a, ":cervical-c7-radiculopathy-falling-triceps<enter>");
+    assert_eq!(
+        a.selected().map(|(c, _)| c.id.as_str()),
+        Some("cervical-c7-radiculopathy-falling-triceps")
+    );
+    let alias = a
+        .library
+        .cases
+        .iter()
+        .find(|l| l.case.id.starts_with("knee-acl"))
+        .expect("the ACL case");
+    let (alias, id) = (alias.case.patient.alias.clone(), alias.case.id.clone());
+    keys(&mut a, &format!(":{}<enter>", alias.to_lowercase()));
+    assert_eq!(
+        a.selected().map(|(c, _)| c.id.clone()),
+        Some(id.clone()),
+        "an alias, in any case"
+    );
+    // a filter that hides the case is cleared
+    keys(&mut a, "/rotator<enter>");
+    keys(&mut a, &format!(":{id}<enter>"));
+    assert_eq!(a.selected().map(|(c, _)| c.id.clone()), Some(id.clone()));
+    // an unknown id: the nearest ones
+    keys(&mut a, ":cervical-c7-radiculopathy-falling<backspace>x<enter>");
+    let s = text(&render(&a));
+    assert!(s.contains("did you mean"), "{s}");
+    assert!(s.contains("cervical-c7-radiculopathy-falling-triceps"), "{s}");
+    // Esc leaves the prompt and the selection as they were
+    keys(&mut a, ":zzz<esc>");
+    assert!(a.goto.is_none());
+    assert_eq!(a.selected().map(|(c, _)| c.id.clone()), Some(id));
+}
+
+#[test]
+fn the_status_line_names_the_case_keeps_marks_apart_and_hides_the_id_when_presenting() {
+    let mut a = app(200, 60);
+    let id = a.selected().map(|(c, _)| c.id.clone()).expect("case");
+    let status = |a: &pathwise::tui::app::App| text(&render(a)).lines().last().unwrap_or("").to_string();
+    assert!(status(&a).contains(&id), "{}", status(&a));
+    keys(&mut a, "p");
+    keys(&mut a, "j");
+    let s = status(&a);
+    assert!(
+        s.contains("PRESENTING  library:"),
+        "marks and the library stay apart: {s}"
+    );
+    assert!(
+        !a.library.cases.iter().any(|l| s.contains(l.case.id.as_str())),
+        "no case id while presenting: {s}"
+    );
+    // and no file name in any title
+    let screen = text(&render(&a));
+    assert!(!screen.contains(".toml"), "{screen}");
+}
+
+#[test]
+fn a_click_on_a_tab_switches_to_it() {
+    let mut a = app(80, 24);
+    let tabs = a.panes().tabs.expect("tabs at 80 columns");
+    for (pane, _, r) in pathwise::tui::layout::tabs(tabs) {
+        a.update(Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: r.x + 2,
+            row: r.y,
+            modifiers: KeyModifiers::NONE,
+        }));
+        assert_eq!(a.focus, pane);
+    }
+    // the verdict strip under the list opens the readiness tab
+    keys(&mut a, "1");
+    let strip = a.panes().verdict.expect("the strip");
+    a.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: strip.x + 3,
+        row: strip.y + 1,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.focus, Pane::Readiness);
+}
+
+#[test]
+fn the_keymap_has_an_answer_row_for_every_choice() {
+    use pathwise::tui::keymap::{Action, KeyMode};
+    use pathwise::tui::step::{CHOICES, choice_key};
+    let a = app(80, 24);
+    for (i, choice) in CHOICES.iter().enumerate() {
+        let row = a
+            .keymap
+            .bindings
+            .iter()
+            .find(|b| b.mode == KeyMode::Step && b.action == Action::Answer(i as u8))
+            .unwrap_or_else(|| panic!("no answer row for choice {i}"));
+        assert_eq!(row.name, format!("answer_{}", choice_key(i)));
+        assert_eq!(row.keys.first().map(ToString::to_string), Some(choice_key(i)));
+        assert!(row.help.contains(choice.label()), "{}", row.help);
+    }
+}
+
+#[test]
+fn badges_are_words_where_they_fit_and_help_has_the_legend() {
+    let a = app(80, 24);
+    let s = text(&render(&a));
+    assert!(
+        s.contains("▲ URGENT") && s.contains("▲ EMERGENCY") && s.contains("● READY"),
+        "{s}"
+    );
+    let a = app(120, 40);
+    assert!(text(&render(&a)).contains("▲URG"), "three letters in a narrow list");
+    let mut a = app(200, 60);
+    keys(&mut a, "?");
+    let mut help = String::new();
+    for _ in 0..150 {
+        help.push_str(&text(&render(&a)));
+        keys(&mut a, "j");
+    }
+    for word in [
+        "Legend",
+        "● READY RDY",
+        "◐ APPROACHING APR",
+        "○ NOT READY NRD",
+        "band:ready",
+    ] {
+        assert!(help.contains(word), "help lacks {word}");
+    }
+}
+
+#[test]
+fn a_not_met_alarm_is_not_drawn_in_the_alarm_colour() {
+    use pathwise::rules::{CriterionId, Status};
+    use pathwise::theme::Role;
+    let mut a = app(200, 60);
+    // a case whose red flags are screened and absent
+    let pos = (0..a.list.visible.len())
+        .find(|&p| {
+            let i = a.list.visible[p];
+            a.readiness[i]
+                .criteria
+                .iter()
+                .any(|c| c.id == CriterionId::RedFlags && c.status == Status::NotMet)
+        })
+        .expect("a case without red flags");
+    for _ in 0..pos {
+        keys(&mut a, "j");
+    }
+    let buf = render(&a);
+    let r = a.panes().readiness.expect("panel");
+    let bad = a.theme.style(Role::Bad).fg;
+    let ok = a.theme.style(Role::Ok).fg;
+    let y = (r.y..r.bottom())
+        .find(|&y| {
+            (r.x..r.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .contains("✗ red flags")
+        })
+        .expect("the red flags row");
+    let cell = &buf[(r.x + 2, y)];
+    assert_eq!(Some(cell.fg), ok, "good news in the good colour");
+    assert_ne!(Some(cell.fg), bad);
+    let s = text(&buf);
+    assert!(
+        s.contains("Criteria") && s.contains("pts"),
+        "the points column is labelled"
+    );
 }

@@ -104,7 +104,7 @@ fn a_case_saved_elsewhere_reloads_and_an_invalid_one_moves_to_errors() {
         started.elapsed()
     );
     rewrite(&file, "schema = 1", "schema = 1\nbogus_key = 3");
-    let s = t.wait_for("the error count", |s| s.contains("1 errors"));
+    let s = t.wait_for("the error count", |s| s.contains("1 error (!)"));
     assert!(s.contains("Cases 2/2"), "the other cases stay:\n{s}");
     t.send(&["!"]);
     let s = t.wait_for("the errors view", |s| s.contains("unknown key `bogus_key`"));

@@ -88,7 +88,7 @@ fn r_watches_a_library_folder_that_was_missing() {
     };
     t.launch(&format!("--library {}", lib.display()));
     t.wait_for("the empty library", |s| {
-        s.contains("Cases 0/0") && s.contains("1 errors")
+        s.contains("Cases 0/0") && s.contains("1 error (")
     });
     copy_samples(&lib);
     t.send(&["r"]);

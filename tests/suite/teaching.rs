@@ -101,7 +101,7 @@ fn what_if_without_the_injection_turns_intractable_pain_off_and_shows_the_change
         "indications 25 instead of 30, injection documentation not applicable"
     );
     let s = screen(&a);
-    assert!(s.contains("what-if: score 95 → 85, band ready → ready"), "{s}");
+    assert!(s.contains("what-if: score 95 → 85 · ready → ready"), "{s}");
     assert!(s.contains("left out of scoring"), "{s}");
     // the file is untouched and X restores the recorded verdict
     press(&mut a, KeyCode::Char('X'));

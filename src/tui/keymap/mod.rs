@@ -51,6 +51,8 @@ pub enum Action {
     WhatIf,
     RestoreAll,
     Export,
+    /// `:`: go to a case by id or alias.
+    Goto,
     // searching
     SearchAccept,
     SearchCancel,
@@ -59,6 +61,10 @@ pub enum Action {
     SearchClear,
     SearchDown,
     SearchUp,
+    // going to a case
+    GotoAccept,
+    GotoCancel,
+    GotoBackspace,
     // step-through: answer with choice n (0-based)
     Answer(u8),
     ChoiceUp,
@@ -80,6 +86,8 @@ pub enum KeyMode {
     Browse,
     /// Typing into the search box: unbound printable keys are typed.
     Search,
+    /// Typing a case id or alias after `:`.
+    Goto,
     /// A step-through is running.
     Step,
     /// The help or the load errors view is open.
@@ -88,9 +96,10 @@ pub enum KeyMode {
 
 impl KeyMode {
     /// The modes in the order help lists them.
-    pub const ALL: [KeyMode; 5] = [
+    pub const ALL: [KeyMode; 6] = [
         KeyMode::Browse,
         KeyMode::Search,
+        KeyMode::Goto,
         KeyMode::Step,
         KeyMode::Overlay,
         KeyMode::Everywhere,
@@ -103,6 +112,7 @@ impl KeyMode {
             KeyMode::Browse => &[KeyMode::Browse, KeyMode::Everywhere],
             // typing must reach the box: no browsing key applies
             KeyMode::Search => &[KeyMode::Search, KeyMode::Everywhere],
+            KeyMode::Goto => &[KeyMode::Goto, KeyMode::Everywhere],
             KeyMode::Step => &[KeyMode::Step, KeyMode::Browse, KeyMode::Everywhere],
             KeyMode::Overlay => &[KeyMode::Overlay, KeyMode::Browse, KeyMode::Everywhere],
         }
@@ -114,6 +124,7 @@ impl KeyMode {
             KeyMode::Everywhere => "Everywhere",
             KeyMode::Browse => "Browsing",
             KeyMode::Search => "Searching (after /)",
+            KeyMode::Goto => "Going to a case (after :)",
             KeyMode::Step => "Step-through (after s)",
             KeyMode::Overlay => "Help and error views",
         }

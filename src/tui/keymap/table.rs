@@ -55,7 +55,7 @@ const fn hinted(
 }
 
 use Action as A;
-use KeyMode::{Browse, Everywhere, Overlay, Search, Step};
+use KeyMode::{Browse, Everywhere, Goto, Overlay, Search, Step};
 use Pane::{Detail, List, Readiness, Timeline};
 
 pub(super) const ROWS: &[Row] = &[
@@ -147,13 +147,21 @@ pub(super) const ROWS: &[Row] = &[
     row(Browse, A::Top, "top", &["g", "home"], "jump to the first item"),
     row(Browse, A::Bottom, "bottom", &["G", "end"], "jump to the last item"),
     row(Browse, A::PageUp, "page_up", &["pgup"], "one page up"),
-    row(Browse, A::PageDown, "page_down", &["pgdn"], "one page down"),
+    hinted(
+        Browse,
+        A::PageDown,
+        "page_down",
+        &["pgdn"],
+        "one page down; in the readiness panel the body scrolls, the selection stays",
+        "scroll",
+        &[Readiness, Detail],
+    ),
     hinted(
         Browse,
         A::Open,
         "open",
         &["enter"],
-        "open the selected case, or walk a criterion's evidence",
+        "open the selected case; on a criterion, its evidence events one by one (again: the next)",
         "evidence",
         &[Readiness],
     ),
@@ -221,6 +229,15 @@ pub(super) const ROWS: &[Row] = &[
         "export",
         &["E"],
         "export a referral summary (Markdown) to the current folder",
+    ),
+    hinted(
+        Browse,
+        A::Goto,
+        "goto",
+        &[":"],
+        "go to a case by its id or alias (\"Case 2\")",
+        "go to",
+        &[List],
     ),
     row(Browse, A::Reload, "reload", &["r"], "reload the library"),
     row(Browse, A::Errors, "errors", &["!"], "files that failed to load"),
@@ -290,23 +307,57 @@ pub(super) const ROWS: &[Row] = &[
         &["up", "ctrl-p"],
         "select the previous match while typing",
     ),
+    // ---------------------------------------------------------------- going to a case
+    hinted(
+        Goto,
+        A::GotoAccept,
+        "goto_accept",
+        &["enter"],
+        "go to the case with this id or alias",
+        "go",
+        &[],
+    ),
+    hinted(
+        Goto,
+        A::GotoCancel,
+        "goto_cancel",
+        &["esc"],
+        "cancel; the selection stays",
+        "cancel",
+        &[],
+    ),
+    row(
+        Goto,
+        A::GotoBackspace,
+        "goto_backspace",
+        &["backspace"],
+        "delete the last character",
+    ),
     // ---------------------------------------------------------------- step-through
     hinted(
         Step,
         A::Answer(0),
         "answer_1",
         &["1"],
-        "answer with choice 1 (2 to 8 likewise)",
+        "answer 1 physical therapy (the digits 1-9 and 0 are the ten choices, in pathway order)",
         "answer",
         &[],
     ),
-    row(Step, A::Answer(1), "answer_2", &["2"], "answer with choice 2"),
-    row(Step, A::Answer(2), "answer_3", &["3"], "answer with choice 3"),
-    row(Step, A::Answer(3), "answer_4", &["4"], "answer with choice 4"),
-    row(Step, A::Answer(4), "answer_5", &["5"], "answer with choice 5"),
-    row(Step, A::Answer(5), "answer_6", &["6"], "answer with choice 6"),
-    row(Step, A::Answer(6), "answer_7", &["7"], "answer with choice 7"),
-    row(Step, A::Answer(7), "answer_8", &["8"], "answer with choice 8"),
+    row(Step, A::Answer(1), "answer_2", &["2"], "answer 2 re-evaluate PT"),
+    row(Step, A::Answer(2), "answer_3", &["3"], "answer 3 medical workup"),
+    row(Step, A::Answer(3), "answer_4", &["4"], "answer 4 pharmacology"),
+    row(Step, A::Answer(4), "answer_5", &["5"], "answer 5 injection"),
+    row(Step, A::Answer(5), "answer_6", &["6"], "answer 6 pain medicine"),
+    row(
+        Step,
+        A::Answer(6),
+        "answer_7",
+        &["7"],
+        "answer 7 continue conservative care",
+    ),
+    row(Step, A::Answer(7), "answer_8", &["8"], "answer 8 surgical consult"),
+    row(Step, A::Answer(8), "answer_9", &["9"], "answer 9 urgent referral"),
+    row(Step, A::Answer(9), "answer_0", &["0"], "answer 0 emergency referral"),
     row(
         Step,
         A::ChoiceUp,

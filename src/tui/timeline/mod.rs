@@ -1,0 +1,264 @@
+//! The timeline pane: one lane per track on a shared week axis from onset,
+//! bars for courses (concurrent ones on rows of their own), markers for
+//! dated events, each label right of its mark, the review date marked,
+//! later events greyed; under the lanes, pain and function as values over
+//! time (`traces.rs`). `geometry.rs` places it all. Everything is drawn
+//! from the presented case (days from onset, presented labels), never
+//! from the case file, so a follower's screen with no file draws the same.
+
+mod geometry;
+mod traces;
+
+pub use geometry::{Geometry, LABEL_MAX, LABEL_W, LANES, LaneRow, Trace};
+
+use super::app::App;
+use super::glyphs::Glyphs;
+use super::layout::Need;
+use super::textfit;
+use crate::case::EventKind;
+use crate::present::{CaseView, EventView};
+use crate::theme::{Role, Theme};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+/// How tall the selected case's timeline wants to be at `width` columns.
+pub fn need(app: &App, width: u16) -> Need {
+    match &app.view.shown {
+        Some(view) => geometry::need(view, drawn(app, view), width),
+        None => Need::EMPTY,
+    }
+}
+
+/// The events drawn: in step-through, those up to now.
+fn drawn<'v>(app: &App, view: &'v CaseView) -> &'v [EventView] {
+    &view.events[..app.timeline_events().len().min(view.events.len())]
+}
+
+/// Cells already written on a row, so labels do not overwrite markers.
+pub(super) struct Row<'a> {
+    pub buf: &'a mut Buffer,
+    y: u16,
+    x0: u16,
+    x1: u16,
+    taken: Vec<bool>,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(buf: &'a mut Buffer, y: u16, x0: u16, x1: u16) -> Row<'a> {
+        Row {
+            buf,
+            y,
+            x0,
+            x1,
+            taken: vec![false; usize::from(x1.saturating_sub(x0))],
+        }
+    }
+
+    pub fn put(&mut self, x: u16, s: &str, style: Style) {
+        if x < self.x0 || x >= self.x1 {
+            return;
+        }
+        self.buf.set_string(x, self.y, s, style);
+        self.taken[usize::from(x - self.x0)] = true;
+    }
+
+    /// The free cells from `x` on, up to the next taken one.
+    pub fn free_from(&self, x: u16) -> usize {
+        if x < self.x0 || x >= self.x1 {
+            return 0;
+        }
+        self.taken[usize::from(x - self.x0)..]
+            .iter()
+            .take_while(|t| !**t)
+            .count()
+    }
+
+    /// Writes `label` at `x` only if every cell it needs is free.
+    pub fn label(&mut self, x: u16, label: &str, style: Style) -> bool {
+        let w = textfit::width(label);
+        if w == 0 || self.free_from(x) < w {
+            return false;
+        }
+        self.buf.set_string(x, self.y, label, style);
+        let from = usize::from(x - self.x0);
+        self.taken[from..from + w].iter_mut().for_each(|t| *t = true);
+        true
+    }
+}
+
+/// Whether the event at index `i` of the case's events is evidence of the
+/// focused criterion.
+pub(super) fn is_evidence(app: &App, i: usize) -> bool {
+    app.view.events.get(i).is_some_and(|r| app.evidence().contains(r))
+}
+
+fn event_style(app: &App, i: usize, e: &EventView, lane: Role) -> Style {
+    let theme: &Theme = &app.theme;
+    let mut style = if e.after_review {
+        theme.style(Role::Muted)
+    } else {
+        theme.style(lane)
+    };
+    if is_evidence(app, i) {
+        style = style.patch(theme.style(Role::Evidence));
+    }
+    if app.view.event == Some(i) {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    // what-if: an event left out of scoring is struck through
+    if app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r)) {
+        style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
+    }
+    style
+}
+
+/// The selected event stands out in reverse video of its own colour,
+/// legible in every theme and depth: its marker and its label. (A bar of
+/// full blocks in reverse video would show as a gap, so bars keep theirs.)
+fn selected(style: Style) -> Style {
+    style.add_modifier(Modifier::REVERSED | Modifier::BOLD)
+}
+
+/// The step-through's "now" in days from onset: the day the verdict on
+/// screen was evaluated as of.
+pub(super) fn step_now(app: &App) -> Option<i64> {
+    app.view.step.as_ref()?;
+    app.view.verdict.as_ref().map(|v| v.as_of_day)
+}
+
+/// Draws the lanes, axis and traces inside `area` (borders are the caller's).
+pub fn draw(app: &App, view: &CaseView, area: Rect, buf: &mut Buffer) {
+    let events = drawn(app, view);
+    let g = Geometry::new(view, events, area);
+    if g.inner.height == 0 || g.inner.width <= LABEL_W + 2 {
+        return;
+    }
+    draw_axis(app, view, &g, buf);
+    let bottom = g.inner.y + g.inner.height;
+    let mut labelled = [false; LANES.len()];
+    for lane_row in g.rows.iter().filter(|r| r.y < bottom) {
+        let (label, _, role) = LANES[lane_row.lane];
+        if !labelled[lane_row.lane] {
+            let style = app.theme.style(role).add_modifier(Modifier::BOLD);
+            buf.set_string(g.inner.x, lane_row.y, label, style);
+            labelled[lane_row.lane] = true;
+        }
+        draw_row(app, view, events, &g, lane_row, buf);
+    }
+    traces::draw(app, events, &g, buf);
+}
+
+/// One lane row: bars and markers first, then each label right of its
+/// mark where it fits (cut to the room before the next mark).
+fn draw_row(app: &App, view: &CaseView, events: &[EventView], g: &Geometry, lane_row: &LaneRow, buf: &mut Buffer) {
+    let glyphs = app.glyphs;
+    let (_, _, role) = LANES[lane_row.lane];
+    let now = step_now(app);
+    // in step-through a course ends, for now, at "now"
+    let until = |e: &EventView| {
+        let end = e.end_day.unwrap_or(view.review_day);
+        now.map_or(end, |n| end.min(n)).max(e.day)
+    };
+    let mut row = Row::new(buf, lane_row.y, g.plot_x, g.x1());
+    let mut ends = Vec::new();
+    for &i in &lane_row.events {
+        let e = &events[i];
+        let style = event_style(app, i, e, role);
+        let start = g.col_of(e.day);
+        let end = match bar_glyph(e, glyphs) {
+            Some(bar) => {
+                let end = g.col_of(until(e));
+                for x in start..=end {
+                    row.put(x, bar, style);
+                }
+                end
+            }
+            None => {
+                let excluded = app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r));
+                let glyph = if excluded {
+                    glyphs.excluded()
+                } else {
+                    marker_glyph(e.kind, glyphs)
+                };
+                let style = if app.view.event == Some(i) {
+                    selected(style)
+                } else {
+                    style
+                };
+                row.put(start, glyph, style);
+                start
+            }
+        };
+        ends.push((i, end));
+    }
+    for (i, end) in ends {
+        let e = &events[i];
+        let mut style = event_style(app, i, e, role);
+        if app.view.event == Some(i) {
+            style = selected(style);
+        }
+        let label = app.ascii(&e.short).into_owned();
+        // up to the cell before the next mark, or to the edge
+        let free = row.free_from(end + 1);
+        let room = if end + 1 + (free as u16) < g.x1() {
+            free.saturating_sub(1)
+        } else {
+            free
+        }
+        .min(LABEL_MAX);
+        if room >= 3 || room >= textfit::width(&label) {
+            row.label(end + 1, &textfit::fit(&label, room, glyphs.ellipsis()), style);
+        }
+    }
+}
+
+fn bar_glyph(e: &EventView, glyphs: Glyphs) -> Option<&'static str> {
+    match e.kind {
+        EventKind::Pt => Some(if e.post_op {
+            glyphs.bar_postop()
+        } else {
+            glyphs.bar_pt()
+        }),
+        EventKind::Medication => Some(glyphs.bar_med()),
+        _ => None,
+    }
+}
+
+fn marker_glyph(kind: EventKind, glyphs: Glyphs) -> &'static str {
+    match kind {
+        EventKind::Workup => glyphs.marker_workup(),
+        EventKind::Injection => glyphs.marker_injection(),
+        EventKind::Surgery => glyphs.marker_surgery(),
+        _ => glyphs.marker_consult(),
+    }
+}
+
+fn draw_axis(app: &App, view: &CaseView, g: &Geometry, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let y = g.inner.y;
+    buf.set_string(g.inner.x, y, "week", theme.style(Role::Muted));
+    let per_week = g.cols_per_week();
+    let step = [1i64, 2, 4, 8, 12, 26, 52, 104, 260]
+        .into_iter()
+        .find(|s| per_week * *s as f64 >= 5.0)
+        .unwrap_or(520);
+    let mut row = Row::new(buf, y, g.plot_x, g.x1());
+    // the review date, or the step-through's "now"
+    let now = step_now(app);
+    let as_of_col = g.col_of(now.unwrap_or(view.review_day));
+    row.put(as_of_col, app.glyphs.as_of(), theme.style(Role::AsOf));
+    let total_weeks = g.span_days / 7;
+    let mut week = 0;
+    while week <= total_weeks {
+        row.label(g.col_of(week * 7), &week.to_string(), theme.style(Role::Muted));
+        week += step;
+    }
+    // the review date (or "now"), as presented, where there is room after the marker
+    let as_of_label = match (now, &app.view.verdict) {
+        (Some(_), Some(v)) => format!("now {}", v.as_of),
+        _ if view.privacy.is_deidentified() => view.review_label.clone(),
+        _ => format!("as of {}", view.review_label),
+    };
+    row.label(as_of_col + 1, &as_of_label, theme.style(Role::AsOf));
+}
