@@ -15,7 +15,7 @@ use super::watch::Watch;
 use super::{terminal, view};
 use crate::context::{Context, Exit};
 use crate::theme::{Depth, ThemeSet};
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 use ratatui::crossterm::{execute, terminal::BeginSynchronizedUpdate, terminal::EndSynchronizedUpdate};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
@@ -311,7 +311,7 @@ impl Runtime {
                     // debug builds only: lets the end-to-end tests prove the panic
                     // path restores the terminal; compiled out of release builds
                     #[cfg(debug_assertions)]
-                    if k.code == KeyCode::Char('P') && std::env::var_os("PATHWISE_TEST_PANIC").is_some() {
+                    if k.code == event::KeyCode::Char('P') && std::env::var_os("PATHWISE_TEST_PANIC").is_some() {
                         panic!("PATHWISE_TEST_PANIC: a deliberate panic");
                     }
                     Msg::Key(k)
