@@ -45,19 +45,38 @@ fn of_kind<'a>(v: &'a CaseView, kinds: &'a [EventKind]) -> impl Iterator<Item = 
     v.events.iter().filter(move |e| kinds.contains(&e.kind))
 }
 
-/// The summary as Markdown.
+/// The summary as Markdown: each section of the page in turn.
 pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
     let mut o = String::new();
-    let header = |label: &str| v.field(label).map(|f| md(&f.value));
+    heading(&mut o, v);
+    presentation(&mut o, v);
+    diagnosis(&mut o, v);
+    conservative_course(&mut o, v);
+    studies_medications_injections(&mut o, v);
+    outcome_measures(&mut o, v);
+    consults_and_surgery(&mut o, v);
+    readiness(&mut o, v, r);
+    let _ = writeln!(o, "---\n\n*{DISCLAIMER}*");
+    o
+}
+
+/// A header field of the case, as running Markdown.
+fn header(v: &CaseView, label: &str) -> Option<String> {
+    v.field(label).map(|f| md(&f.value))
+}
+
+/// The title, who the patient is, the dates, the id and file (when not
+/// presenting), and the disclaimer.
+fn heading(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "# Referral summary: {}\n", md(&v.title));
-    if let Some(p) = header("patient") {
+    if let Some(p) = header(v, "patient") {
         let _ = writeln!(o, "- **Patient:** {p}");
     }
     let _ = writeln!(o, "- **Region:** {}", v.region);
     let _ = writeln!(
         o,
         "- **Onset:** {}; **reviewed as of** {}",
-        header("onset").unwrap_or_default(),
+        header(v, "onset").unwrap_or_default(),
         md(&v.review_label)
     );
     if let Some(id) = &v.id {
@@ -67,32 +86,34 @@ pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
         let _ = writeln!(o, "- **File:** {}", md(f));
     }
     let _ = writeln!(o, "\n> {DISCLAIMER}\n");
+}
 
+/// The header fields the other sections do not show, in the header's order.
+const SHOWN_ELSEWHERE: [&str; 10] = [
+    "patient",
+    "region",
+    "onset",
+    "review date",
+    "complaint",
+    "pain quality",
+    "diagnosis",
+    "working dx",
+    "case id",
+    "file",
+];
+
+fn presentation(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "## Presentation\n");
-    if let Some(c) = header("complaint") {
+    if let Some(c) = header(v, "complaint") {
         let _ = writeln!(o, "{c}\n");
     }
-    if let Some(q) = header("pain quality") {
+    if let Some(q) = header(v, "pain quality") {
         let _ = writeln!(o, "Pain quality: {q}.\n");
     }
     let more: Vec<_> = v
         .header
         .iter()
-        .filter(|f| {
-            ![
-                "patient",
-                "region",
-                "onset",
-                "review date",
-                "complaint",
-                "pain quality",
-                "diagnosis",
-                "working dx",
-                "case id",
-                "file",
-            ]
-            .contains(&f.label.as_str())
-        })
+        .filter(|f| !SHOWN_ELSEWHERE.contains(&f.label.as_str()))
         .collect();
     for f in &more {
         let _ = writeln!(o, "- {}: {}", f.label, md(&f.value));
@@ -103,56 +124,67 @@ pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
     if let Some(s) = &v.summary {
         let _ = writeln!(o, "{}\n", md(s));
     }
+}
 
+fn diagnosis(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "## Diagnosis\n");
-    if let Some(d) = header("diagnosis") {
+    if let Some(d) = header(v, "diagnosis") {
         let _ = writeln!(o, "- Initial: {d}");
     }
-    if let Some(w) = header("working dx") {
+    if let Some(w) = header(v, "working dx") {
         let _ = writeln!(o, "- Working: {w}");
     }
     o.push('\n');
+}
 
+/// A table of events: the named columns, then everything else in `more`.
+fn event_table(o: &mut String, events: &[&EventView], cols: &[&str], also_skip: &[&str]) {
+    let _ = writeln!(o, "| {} | more |", cols.join(" | "));
+    let _ = writeln!(o, "|{}---|", "---|".repeat(cols.len()));
+    for e in events {
+        let cells: Vec<String> = cols.iter().map(|c| value(e, c)).collect();
+        let mut skip = cols.to_vec();
+        skip.extend_from_slice(also_skip);
+        let more = rest(e, &skip);
+        let _ = writeln!(
+            o,
+            "| {} | {} |",
+            cells.join(" | "),
+            if more.is_empty() { "–".to_string() } else { more }
+        );
+    }
+    o.push('\n');
+}
+
+fn conservative_course(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "## Conservative course\n");
     let pt: Vec<&EventView> = of_kind(v, &[EventKind::Pt]).collect();
     if pt.is_empty() {
         let _ = writeln!(o, "No physical therapy on file.\n");
-    } else {
-        let cols = [
-            "start",
-            "end",
-            "phase",
-            "sessions",
-            "home exercise",
-            "modalities",
-            "response",
-        ];
-        let _ = writeln!(o, "| {} | more |", cols.join(" | "));
-        let _ = writeln!(o, "|{}---|", "---|".repeat(cols.len()));
-        for e in &pt {
-            let cells: Vec<String> = cols.iter().map(|c| value(e, c)).collect();
-            let mut skip = cols.to_vec();
-            skip.push("barriers");
-            let more = rest(e, &skip);
-            let _ = writeln!(
-                o,
-                "| {} | {} |",
-                cells.join(" | "),
-                if more.is_empty() { "–".to_string() } else { more }
-            );
-        }
-        o.push('\n');
-        for e in &pt {
-            if let Some(b) = e.field("barriers") {
-                let _ = writeln!(o, "Barriers ({}): {}.", e.date_label, md(&b.value));
-            }
-        }
-        if pt.iter().any(|e| e.post_op) {
-            let _ = writeln!(o, "Post-operative courses are rehabilitation, not conservative care.");
-        }
-        o.push('\n');
+        return;
     }
+    let cols = [
+        "start",
+        "end",
+        "phase",
+        "sessions",
+        "home exercise",
+        "modalities",
+        "response",
+    ];
+    event_table(o, &pt, &cols, &["barriers"]);
+    for e in &pt {
+        if let Some(b) = e.field("barriers") {
+            let _ = writeln!(o, "Barriers ({}): {}.", e.date_label, md(&b.value));
+        }
+    }
+    if pt.iter().any(|e| e.post_op) {
+        let _ = writeln!(o, "Post-operative courses are rehabilitation, not conservative care.");
+    }
+    o.push('\n');
+}
 
+fn studies_medications_injections(o: &mut String, v: &CaseView) {
     let sections: [(&str, &[EventKind], &[&str]); 3] = [
         (
             "Imaging and nerve studies",
@@ -166,7 +198,7 @@ pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
         let _ = writeln!(o, "## {heading}\n");
         let mut any = false;
         for e in of_kind(v, kinds) {
-            event_item(&mut o, e, skip);
+            event_item(o, e, skip);
             any = true;
         }
         if !any {
@@ -174,50 +206,48 @@ pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
         }
         o.push('\n');
     }
+}
 
+fn outcome_measures(o: &mut String, v: &CaseView) {
     let _ = writeln!(o, "## Outcome measures\n");
     let assessments: Vec<&EventView> = of_kind(v, &[EventKind::Assessment]).collect();
     if assessments.is_empty() {
         let _ = writeln!(o, "None on file.\n");
-    } else {
-        let cols = ["date", "pain", "function", "strength", "numbness", "red flags"];
-        let _ = writeln!(o, "| {} | more |", cols.join(" | "));
-        let _ = writeln!(o, "|{}---|", "---|".repeat(cols.len()));
-        for e in &assessments {
-            let cells: Vec<String> = cols.iter().map(|c| value(e, c)).collect();
-            let more = rest(e, &cols);
-            let _ = writeln!(
-                o,
-                "| {} | {} |",
-                cells.join(" | "),
-                if more.is_empty() { "–".to_string() } else { more }
-            );
-        }
-        o.push('\n');
-        if let Some(trend) = trend(&assessments) {
-            let _ = writeln!(o, "Trend: {trend}.\n");
-        }
+        return;
     }
+    let cols = ["date", "pain", "function", "strength", "numbness", "red flags"];
+    event_table(o, &assessments, &cols, &[]);
+    if let Some(trend) = trend(&assessments) {
+        let _ = writeln!(o, "Trend: {trend}.\n");
+    }
+}
 
+fn consults_and_surgery(o: &mut String, v: &CaseView) {
     let later = [EventKind::Consult, EventKind::Surgery];
-    if of_kind(v, &later).next().is_some() {
-        let _ = writeln!(o, "## Consults and surgery\n");
-        for e in of_kind(v, &later) {
-            event_item(&mut o, e, &["date"]);
-        }
-        o.push('\n');
+    if of_kind(v, &later).next().is_none() {
+        return;
     }
+    let _ = writeln!(o, "## Consults and surgery\n");
+    for e in of_kind(v, &later) {
+        event_item(o, e, &["date"]);
+    }
+    o.push('\n');
+}
 
+/// The verdict: score, band and next step with why; every criterion with
+/// its basis and evidence; the confounders; the cautions.
+fn readiness(o: &mut String, v: &CaseView, r: &VerdictView) {
     let _ = writeln!(o, "## Readiness for surgical consult\n");
-    let weeks = format!("{:.1}", r.documented_weeks);
     let _ = writeln!(
         o,
-        "**Score {} · band {} · next step: {}** ({} documented weeks of conservative care, as of {}).\n",
+        "**Score {} · band {} · next step: {}** ({:.1} documented weeks of conservative care, as of {}; rules version {}, profile {}).\n",
         r.score,
         r.band.label(),
         r.next_step.label(),
-        weeks,
-        md(&r.as_of)
+        r.documented_weeks,
+        md(&r.as_of),
+        r.rules_version,
+        md(&r.profile)
     );
     let _ = writeln!(o, "{}\n", md(&r.next_step_reason));
     let _ = writeln!(o, "| criterion | status | points | detail | basis | evidence |");
@@ -257,8 +287,6 @@ pub fn markdown(v: &CaseView, r: &VerdictView) -> String {
         }
         o.push('\n');
     }
-    let _ = writeln!(o, "---\n\n*{DISCLAIMER}*");
-    o
 }
 
 /// Evidence indices as "wk 7 workup; wk 10 injection".

@@ -165,177 +165,191 @@ impl Case {
     pub fn event_fields(&self, r: EventRef) -> Vec<Field> {
         let mut f = Vec::new();
         match r.kind {
-            EventKind::Pt => {
-                let c = &self.pt[r.index];
-                f.push(Field {
-                    name: "start",
-                    value: Value::Date(c.start),
-                });
-                match c.end {
-                    Some(end) => f.push(Field {
-                        name: "end",
-                        value: Value::Date(end),
-                    }),
-                    None => f.push(text("end", "ongoing")),
-                }
-                f.push(text("phase", c.phase.as_str()));
-                push_opt(&mut f, "provider", c.provider.as_ref());
-                push_opt(&mut f, "second opinion", c.second_opinion.map(yes_no));
-                match (c.sessions_attended, c.sessions_planned) {
-                    (Some(a), Some(p)) => f.push(text("sessions", format!("{a} of {p} attended"))),
-                    (Some(a), None) => f.push(text("sessions", format!("{a} attended"))),
-                    (None, Some(p)) => f.push(text("sessions", format!("{p} planned"))),
-                    (None, None) => {}
-                }
-                push_opt(
-                    &mut f,
-                    "frequency",
-                    c.frequency_per_week.map(|n| format!("{} per week", number(n))),
-                );
-                push_list(&mut f, "modalities", &c.modalities);
-                push_opt(&mut f, "home exercise", c.hep_adherence);
-                push_list(&mut f, "barriers", &c.barriers);
-                push_opt(&mut f, "response", c.response);
-                push_date(&mut f, "response on", c.response_on);
-                push_note(&mut f, "note", &c.note);
-            }
-            EventKind::Workup => {
-                let w = &self.workup[r.index];
-                f.push(Field {
-                    name: "date",
-                    value: Value::Date(w.date),
-                });
-                f.push(text("test", w.test.as_str()));
-                push_opt(&mut f, "site", w.site.as_ref());
-                f.push(text("findings", w.findings.clone()));
-                push_opt(&mut f, "lesion", w.lesion);
-                push_opt(&mut f, "level", w.level.as_ref());
-                push_opt(&mut f, "severity", w.severity);
-                push_opt(&mut f, "instability", w.instability.map(yes_no));
-                push_opt(&mut f, "nerve", w.nerve.as_ref());
-                push_opt(
-                    &mut f,
-                    "concordant",
-                    w.concordant
-                        .map(|c| if c { "yes" } else { "no: does not explain the symptoms" }),
-                );
-                push_opt(&mut f, "acute", w.acute.map(yes_no));
-            }
-            EventKind::Medication => {
-                let m = &self.medication[r.index];
-                f.push(Field {
-                    name: "start",
-                    value: Value::Date(m.start),
-                });
-                match m.end {
-                    Some(end) => f.push(Field {
-                        name: "end",
-                        value: Value::Date(end),
-                    }),
-                    None => f.push(text("end", "ongoing")),
-                }
-                f.push(text("drug", m.drug.clone()));
-                let class = if m.class_inferred {
-                    format!("{} (from the formulary)", m.class)
-                } else {
-                    m.class.to_string()
-                };
-                f.push(text("class", class));
-                push_opt(&mut f, "dose", m.dose.as_ref());
-                push_opt(&mut f, "target", m.target);
-                push_opt(&mut f, "response", m.response);
-                push_date(&mut f, "response on", m.response_on);
-                push_opt(&mut f, "side effects", m.side_effects.as_ref());
-                push_note(&mut f, "note", &m.note);
-            }
-            EventKind::Injection => {
-                let i = &self.injection[r.index];
-                f.push(Field {
-                    name: "date",
-                    value: Value::Date(i.date),
-                });
-                f.push(text("kind", i.kind.as_str()));
-                if i.status != super::InjectionStatus::Done {
-                    f.push(text("status", i.status.as_str()));
-                }
-                push_opt(&mut f, "level", i.level.as_ref());
-                push_opt(&mut f, "guidance", i.guidance);
-                push_opt(&mut f, "relief", i.relief_percent.map(|p| format!("{p}%")));
-                push_opt(
-                    &mut f,
-                    "relief lasted",
-                    i.relief_weeks.map(|w| format!("{} weeks", number(w))),
-                );
-                push_opt(&mut f, "resumed PT", i.resumed_pt.map(yes_no));
-                push_note(&mut f, "note", &i.note);
-            }
-            EventKind::Assessment => {
-                let a = &self.assessment[r.index];
-                f.push(Field {
-                    name: "date",
-                    value: Value::Date(a.date),
-                });
-                push_opt(&mut f, "pain", a.pain.map(|p| format!("{p}/10")));
-                if let Some(func) = a.function {
-                    let (_, hi) = func.instrument.range();
-                    let dir = if func.instrument.higher_is_better() {
-                        "higher is better"
-                    } else {
-                        "lower is better"
-                    };
-                    f.push(text(
-                        "function",
-                        format!(
-                            "{} {}/{} ({dir})",
-                            func.instrument.display_name(),
-                            number(func.score),
-                            number(hi)
-                        ),
-                    ));
-                }
-                if !a.strength.is_empty() {
-                    let grades: Vec<String> = a.strength.iter().map(|(m, g)| format!("{m} {g}/5")).collect();
-                    f.push(text("strength", grades.join(", ")));
-                }
-                match &a.numbness {
-                    Some(areas) if areas.is_empty() => f.push(text("numbness", "none")),
-                    Some(areas) => push_list(&mut f, "numbness", areas),
-                    None => {}
-                }
-                match &a.red_flags {
-                    Some(flags) if flags.is_empty() => f.push(text("red flags", "screened, none")),
-                    Some(flags) => push_list(&mut f, "red flags", flags),
-                    None => {}
-                }
-                push_opt(&mut f, "mJOA", a.mjoa.map(|m| format!("{m}/18")));
-                push_list(&mut f, "myelopathy", &a.myelopathy_signs);
-                push_opt(
-                    &mut f,
-                    "stability exam",
-                    a.instability.map(|u| if u { "unstable" } else { "stable" }),
-                );
-                push_note(&mut f, "note", &a.note);
-            }
-            EventKind::Consult => {
-                let c = &self.consult[r.index];
-                f.push(Field {
-                    name: "date",
-                    value: Value::Date(c.date),
-                });
-                push_opt(&mut f, "specialty", c.specialty);
-                push_opt(&mut f, "outcome", c.outcome.as_ref());
-                push_note(&mut f, "note", &c.note);
-            }
-            EventKind::Surgery => {
-                let s = &self.surgery[r.index];
-                f.push(Field {
-                    name: "date",
-                    value: Value::Date(s.date),
-                });
-                f.push(text("procedure", s.procedure.clone()));
-                push_note(&mut f, "note", &s.note);
-            }
+            EventKind::Pt => self.pt_fields(r.index, &mut f),
+            EventKind::Workup => self.workup_fields(r.index, &mut f),
+            EventKind::Medication => self.medication_fields(r.index, &mut f),
+            EventKind::Injection => self.injection_fields(r.index, &mut f),
+            EventKind::Assessment => self.assessment_fields(r.index, &mut f),
+            EventKind::Consult => self.consult_fields(r.index, &mut f),
+            EventKind::Surgery => self.surgery_fields(r.index, &mut f),
         }
         f
+    }
+
+    fn pt_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let c = &self.pt[i];
+        f.push(Field {
+            name: "start",
+            value: Value::Date(c.start),
+        });
+        match c.end {
+            Some(end) => f.push(Field {
+                name: "end",
+                value: Value::Date(end),
+            }),
+            None => f.push(text("end", "ongoing")),
+        }
+        f.push(text("phase", c.phase.as_str()));
+        push_opt(f, "provider", c.provider.as_ref());
+        push_opt(f, "second opinion", c.second_opinion.map(yes_no));
+        match (c.sessions_attended, c.sessions_planned) {
+            (Some(a), Some(p)) => f.push(text("sessions", format!("{a} of {p} attended"))),
+            (Some(a), None) => f.push(text("sessions", format!("{a} attended"))),
+            (None, Some(p)) => f.push(text("sessions", format!("{p} planned"))),
+            (None, None) => {}
+        }
+        push_opt(
+            f,
+            "frequency",
+            c.frequency_per_week.map(|n| format!("{} per week", number(n))),
+        );
+        push_list(f, "modalities", &c.modalities);
+        push_opt(f, "home exercise", c.hep_adherence);
+        push_list(f, "barriers", &c.barriers);
+        push_opt(f, "response", c.response);
+        push_date(f, "response on", c.response_on);
+        push_note(f, "note", &c.note);
+    }
+
+    fn workup_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let w = &self.workup[i];
+        f.push(Field {
+            name: "date",
+            value: Value::Date(w.date),
+        });
+        f.push(text("test", w.test.as_str()));
+        push_opt(f, "site", w.site.as_ref());
+        f.push(text("findings", w.findings.clone()));
+        push_opt(f, "lesion", w.lesion);
+        push_opt(f, "level", w.level.as_ref());
+        push_opt(f, "severity", w.severity);
+        push_opt(f, "instability", w.instability.map(yes_no));
+        push_opt(f, "nerve", w.nerve.as_ref());
+        push_opt(
+            f,
+            "concordant",
+            w.concordant
+                .map(|c| if c { "yes" } else { "no: does not explain the symptoms" }),
+        );
+        push_opt(f, "acute", w.acute.map(yes_no));
+    }
+
+    fn medication_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let m = &self.medication[i];
+        f.push(Field {
+            name: "start",
+            value: Value::Date(m.start),
+        });
+        match m.end {
+            Some(end) => f.push(Field {
+                name: "end",
+                value: Value::Date(end),
+            }),
+            None => f.push(text("end", "ongoing")),
+        }
+        f.push(text("drug", m.drug.clone()));
+        let class = if m.class_inferred {
+            format!("{} (from the formulary)", m.class)
+        } else {
+            m.class.to_string()
+        };
+        f.push(text("class", class));
+        push_opt(f, "dose", m.dose.as_ref());
+        push_opt(f, "target", m.target);
+        push_opt(f, "response", m.response);
+        push_date(f, "response on", m.response_on);
+        push_opt(f, "side effects", m.side_effects.as_ref());
+        push_note(f, "note", &m.note);
+    }
+
+    fn injection_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let i = &self.injection[i];
+        f.push(Field {
+            name: "date",
+            value: Value::Date(i.date),
+        });
+        f.push(text("kind", i.kind.as_str()));
+        if i.status != super::InjectionStatus::Done {
+            f.push(text("status", i.status.as_str()));
+        }
+        push_opt(f, "level", i.level.as_ref());
+        push_opt(f, "guidance", i.guidance);
+        push_opt(f, "relief", i.relief_percent.map(|p| format!("{p}%")));
+        push_opt(
+            f,
+            "relief lasted",
+            i.relief_weeks.map(|w| format!("{} weeks", number(w))),
+        );
+        push_opt(f, "resumed PT", i.resumed_pt.map(yes_no));
+        push_note(f, "note", &i.note);
+    }
+
+    fn assessment_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let a = &self.assessment[i];
+        f.push(Field {
+            name: "date",
+            value: Value::Date(a.date),
+        });
+        push_opt(f, "pain", a.pain.map(|p| format!("{p}/10")));
+        if let Some(func) = a.function {
+            let (_, hi) = func.instrument.range();
+            let dir = if func.instrument.higher_is_better() {
+                "higher is better"
+            } else {
+                "lower is better"
+            };
+            f.push(text(
+                "function",
+                format!(
+                    "{} {}/{} ({dir})",
+                    func.instrument.display_name(),
+                    number(func.score),
+                    number(hi)
+                ),
+            ));
+        }
+        if !a.strength.is_empty() {
+            let grades: Vec<String> = a.strength.iter().map(|(m, g)| format!("{m} {g}/5")).collect();
+            f.push(text("strength", grades.join(", ")));
+        }
+        match &a.numbness {
+            Some(areas) if areas.is_empty() => f.push(text("numbness", "none")),
+            Some(areas) => push_list(f, "numbness", areas),
+            None => {}
+        }
+        match &a.red_flags {
+            Some(flags) if flags.is_empty() => f.push(text("red flags", "screened, none")),
+            Some(flags) => push_list(f, "red flags", flags),
+            None => {}
+        }
+        push_opt(f, "mJOA", a.mjoa.map(|m| format!("{m}/18")));
+        push_list(f, "myelopathy", &a.myelopathy_signs);
+        push_opt(
+            f,
+            "stability exam",
+            a.instability.map(|u| if u { "unstable" } else { "stable" }),
+        );
+        push_note(f, "note", &a.note);
+    }
+
+    fn consult_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let c = &self.consult[i];
+        f.push(Field {
+            name: "date",
+            value: Value::Date(c.date),
+        });
+        push_opt(f, "specialty", c.specialty);
+        push_opt(f, "outcome", c.outcome.as_ref());
+        push_note(f, "note", &c.note);
+    }
+
+    fn surgery_fields(&self, i: usize, f: &mut Vec<Field>) {
+        let s = &self.surgery[i];
+        f.push(Field {
+            name: "date",
+            value: Value::Date(s.date),
+        });
+        f.push(text("procedure", s.procedure.clone()));
+        push_note(f, "note", &s.note);
     }
 }

@@ -142,7 +142,14 @@ fn case(doc: &mut Doc, top: &mut Table, whole: bool) -> Option<Case> {
     if !whole || !doc.errors.is_empty() {
         return None;
     }
-    // stable sorts: same-day entries keep their order in the file
+    sort_events(&mut c);
+    c.as_of = as_of.unwrap_or_else(|| c.latest_recorded_date());
+    Some(c)
+}
+
+/// Events in date order; stable, so same-day entries keep their order in
+/// the file (the rules read "later" from it).
+fn sort_events(c: &mut Case) {
     c.pt.sort_by_key(|e| e.start);
     c.workup.sort_by_key(|e| e.date);
     c.medication.sort_by_key(|e| e.start);
@@ -150,8 +157,6 @@ fn case(doc: &mut Doc, top: &mut Table, whole: bool) -> Option<Case> {
     c.assessment.sort_by_key(|e| e.date);
     c.consult.sort_by_key(|e| e.date);
     c.surgery.sort_by_key(|e| e.date);
-    c.as_of = as_of.unwrap_or_else(|| c.latest_recorded_date());
-    Some(c)
 }
 
 fn check_id(doc: &mut Doc, id: &str, span: Range<usize>) {

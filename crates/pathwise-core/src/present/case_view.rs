@@ -280,11 +280,35 @@ fn yes_no(b: bool) -> &'static str {
 }
 
 fn header(p: &Presenter) -> Vec<Field> {
+    let mut h = Vec::new();
+    patient_and_dates(p, &mut h);
+    presentation(p, &mut h);
+    lifestyle(p, &mut h);
+    psychosocial(p, &mut h);
+    risk_factors(p, &mut h);
+    if !p.privacy().is_deidentified() {
+        h.push(text("case id", p.text(&p.case().id)));
+        if let Some(f) = p.file() {
+            h.push(text("file", f.to_string()));
+        }
+    }
+    debug_assert!(
+        !p.privacy().is_deidentified()
+            || h.iter()
+                .filter(|f| f.kind == FieldKind::Note)
+                .all(|f| f.value == NOTE_HIDDEN)
+    );
+    h
+}
+
+fn text(label: &str, value: String) -> Field {
+    Field::new(label, value, FieldKind::Text)
+}
+
+/// Who (sex and occupation only when not presenting), where, and when.
+fn patient_and_dates(p: &Presenter, h: &mut Vec<Field>) {
     let case = p.case();
     let pt = &case.patient;
-    let pr = &case.presentation;
-    let mut h = Vec::new();
-    let text = |label: &str, value: String| Field::new(label, value, FieldKind::Text);
     let mut who = format!("{}, age {}", p.text(&pt.alias), p.age());
     if !p.privacy().is_deidentified() {
         who.push_str(&format!(", {}", pt.sex));
@@ -294,8 +318,12 @@ fn header(p: &Presenter) -> Vec<Field> {
     }
     h.push(text("patient", who));
     h.push(text("region", case.region.as_str().to_string()));
-    h.push(Field::new("onset", p.date(pr.onset), FieldKind::Date));
+    h.push(Field::new("onset", p.date(case.presentation.onset), FieldKind::Date));
     h.push(Field::new("review date", p.date(case.as_of), FieldKind::Date));
+}
+
+fn presentation(p: &Presenter, h: &mut Vec<Field>) {
+    let pr = &p.case().presentation;
     h.push(text("complaint", p.block(&pr.complaint)));
     h.push(text("diagnosis", p.block(&pr.initial_diagnosis)));
     if let Some(wd) = &pr.working_diagnosis {
@@ -330,45 +358,54 @@ fn header(p: &Presenter) -> Vec<Field> {
         };
         h.push(text("spasm", v.to_string()));
     }
-    if let Some(l) = &case.lifestyle {
-        let mut parts = Vec::new();
-        if let Some(s) = l.sleep {
-            parts.push(format!("sleep {s}"));
-        }
-        if let Some(n) = l.nutrition {
-            parts.push(format!("nutrition {n}"));
-        }
-        if let Some(s) = l.smoking {
-            parts.push(if s { "smoker" } else { "non-smoker" }.to_string());
-        }
-        if !parts.is_empty() {
-            h.push(text("lifestyle", parts.join("; ")));
-        }
-        if let Some(n) = &l.note {
-            h.push(Field::new("lifestyle note", p.note(n), FieldKind::Note));
-        }
+}
+
+fn lifestyle(p: &Presenter, h: &mut Vec<Field>) {
+    let Some(l) = &p.case().lifestyle else { return };
+    let mut parts = Vec::new();
+    if let Some(s) = l.sleep {
+        parts.push(format!("sleep {s}"));
     }
-    if let Some(ps) = &case.psychosocial {
-        let mut parts = Vec::new();
-        match (ps.start_back_total, ps.start_back_psychosocial) {
-            (Some(t), Some(s)) => parts.push(format!("STarT Back {t}/9 (psychosocial {s}/5)")),
-            (Some(t), None) => parts.push(format!("STarT Back {t}/9")),
-            (None, Some(s)) => parts.push(format!("STarT Back psychosocial {s}/5")),
-            (None, None) => {}
-        }
-        if let Some(f) = ps.fear_avoidance {
-            parts.push(format!("fear-avoidance {}", yes_no(f)));
-        }
-        if let Some(c) = ps.catastrophizing {
-            parts.push(format!("catastrophizing {}", yes_no(c)));
-        }
-        if !parts.is_empty() {
-            h.push(text("psychosocial", parts.join("; ")));
-        }
-        if let Some(n) = &ps.note {
-            h.push(Field::new("psychosocial note", p.note(n), FieldKind::Note));
-        }
+    if let Some(n) = l.nutrition {
+        parts.push(format!("nutrition {n}"));
     }
+    if let Some(s) = l.smoking {
+        parts.push(if s { "smoker" } else { "non-smoker" }.to_string());
+    }
+    if !parts.is_empty() {
+        h.push(text("lifestyle", parts.join("; ")));
+    }
+    if let Some(n) = &l.note {
+        h.push(Field::new("lifestyle note", p.note(n), FieldKind::Note));
+    }
+}
+
+fn psychosocial(p: &Presenter, h: &mut Vec<Field>) {
+    let Some(ps) = &p.case().psychosocial else { return };
+    let mut parts = Vec::new();
+    match (ps.start_back_total, ps.start_back_psychosocial) {
+        (Some(t), Some(s)) => parts.push(format!("STarT Back {t}/9 (psychosocial {s}/5)")),
+        (Some(t), None) => parts.push(format!("STarT Back {t}/9")),
+        (None, Some(s)) => parts.push(format!("STarT Back psychosocial {s}/5")),
+        (None, None) => {}
+    }
+    if let Some(f) = ps.fear_avoidance {
+        parts.push(format!("fear-avoidance {}", yes_no(f)));
+    }
+    if let Some(c) = ps.catastrophizing {
+        parts.push(format!("catastrophizing {}", yes_no(c)));
+    }
+    if !parts.is_empty() {
+        h.push(text("psychosocial", parts.join("; ")));
+    }
+    if let Some(n) = &ps.note {
+        h.push(Field::new("psychosocial note", p.note(n), FieldKind::Note));
+    }
+}
+
+/// What the surgeon weighs before an operation (the cautions' inputs).
+fn risk_factors(p: &Presenter, h: &mut Vec<Field>) {
+    let pt = &p.case().patient;
     let mut risks = Vec::new();
     if let Some(a) = pt.hba1c {
         risks.push(format!("HbA1c {}%", describe::number(a)));
@@ -384,17 +421,4 @@ fn header(p: &Presenter) -> Vec<Field> {
     if !risks.is_empty() {
         h.push(text("risk factors", risks.join("; ")));
     }
-    if !p.privacy().is_deidentified() {
-        h.push(text("case id", p.text(&case.id)));
-        if let Some(f) = p.file() {
-            h.push(text("file", f.to_string()));
-        }
-    }
-    debug_assert!(
-        !p.privacy().is_deidentified()
-            || h.iter()
-                .filter(|f| f.kind == FieldKind::Note)
-                .all(|f| f.value == NOTE_HIDDEN)
-    );
-    h
 }
