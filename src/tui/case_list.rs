@@ -12,6 +12,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// The pane's title: how many cases the list shows of how many, and
+/// whether they are the fuzzy fallback's ("Cases 12 fuzzy/100000").
+pub fn title(app: &App) -> String {
+    let fuzzy = if app.list.fuzzy { " fuzzy" } else { "" };
+    format!("Cases {}{fuzzy}/{}", app.list.visible.len(), app.library.cases.len())
+}
+
 /// Draws inside `inner` (the caller drew the border).
 pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
@@ -27,13 +34,17 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
             th.style(Role::Muted),
         ))
     } else {
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled("/ ", th.style(Role::Title)),
             Span::styled(
                 format!("{}{cursor}", text::inline(&list.query)),
                 th.style(Role::Text).add_modifier(Modifier::BOLD),
             ),
-        ])
+        ];
+        if list.fuzzy {
+            spans.push(Span::styled("  ~ fuzzy: no word begins so", th.style(Role::Muted)));
+        }
+        Line::from(spans)
     };
     search.render(Rect { height: 1, ..inner }, buf);
     let rows_area = Rect {
@@ -74,6 +85,10 @@ pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
         let pointer = if selected { g.pointer() } else { " " };
         buf.set_string(inner.x, y, " ".repeat(width), base);
         buf.set_string(inner.x, y, pointer, base.add_modifier(Modifier::BOLD));
+        if list.fuzzy {
+            // a fuzzy match, not a word-prefix one
+            buf.set_string(inner.x + 1, y, "~", base.patch(th.style(Role::Muted)));
+        }
         let alias = textfit::fit(&app.inline(case, &case.patient.alias), alias_w, g.ellipsis());
         buf.set_string(
             inner.x + 2,

@@ -114,7 +114,7 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let dot = app.glyphs.dot();
     let selected = app.selected();
     let title = match (pane, selected) {
-        (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
+        (Pane::List, _) => case_list::title(app),
         (Pane::Timeline, Some((c, _))) => format!(
             "Timeline {dot} {} {dot} {}",
             app.inline(c, &c.patient.alias),

@@ -15,4 +15,5 @@ mod fuzz_loader;
 mod hostile_output;
 mod loader;
 mod no_write;
+mod search;
 mod teaching;
