@@ -32,7 +32,7 @@ use pathwise::library::{Library, Origin, Source};
 use pathwise::rules::{Band, Options, Profile, evaluate};
 use pathwise::tui::app::row_for;
 use pathwise::tui::cases::{CaseList, Row, Rows};
-use pathwise::tui::search::{Haystack, Matcher, Query, SearchIndex};
+use pathwise::tui::search::{self, Haystack, Matcher, Query, SearchIndex};
 use std::hint::black_box;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -271,6 +271,53 @@ fn memory(size: &str, rows: &Rows, m: &Matcher) {
     );
 }
 
+/// Whether splitting across cores pays: a full pass over `rows` on one
+/// thread against `par_chunks`, for word-prefix scoring and for the fuzzy
+/// fallback (on one thread as chunks below the parallel threshold).
+fn split(size: &str, rows: &Rows, m: &Matcher) {
+    const RUNS: usize = 21;
+    let index = rows.index();
+    let all: Vec<u32> = (0..rows.len() as u32).collect();
+    let ranks = all.clone();
+    let time = |f: &dyn Fn() -> usize| {
+        median(
+            (0..RUNS)
+                .map(|_| {
+                    let t = Instant::now();
+                    black_box(f());
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let q = Query::parse("shoulde");
+    let one = time(&|| (0..index.len()).filter(|&i| m.score(&q, index, i).is_some()).count());
+    let par = time(&|| {
+        search::par_chunks(&all, |c| {
+            c.iter().filter(|&&i| m.score(&q, index, i as usize).is_some()).count()
+        })
+        .into_iter()
+        .sum()
+    });
+    let f = Query::parse("rotater");
+    let chunk = search::PARALLEL_FROM - 1;
+    let fuzzy_one = time(&|| {
+        all.chunks(chunk)
+            .map(|c| m.fuzzy(&f, index, c, &ranks).best.len())
+            .sum()
+    });
+    let fuzzy_par = time(&|| m.fuzzy(&f, index, &all, &ranks).best.len());
+    eprintln!(
+        "cores at {size} ({} threads): word-prefix pass over every row {:.2} ms on one, {:.2} ms split; \
+         fuzzy fallback {:.2} ms on one, {:.2} ms split",
+        search::threads(),
+        ms(one),
+        ms(par),
+        ms(fuzzy_one),
+        ms(fuzzy_par)
+    );
+}
+
 /// The summary: each measurement's median over its own runs.
 fn summary(sizes: &[(&str, &Rows)], m: &Matcher, titles: &[String]) {
     const RUNS: usize = 21;
@@ -310,6 +357,7 @@ fn summary(sizes: &[(&str, &Rows)], m: &Matcher, titles: &[String]) {
             }
         }
         memory(size, rows, m);
+        split(size, rows, m);
     }
     eprintln!(
         "slowest: {} at {:.2} ms, {:.2}x the budget",

