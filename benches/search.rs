@@ -322,7 +322,11 @@ fn split(size: &str, rows: &Rows, m: &Matcher) {
 fn summary(sizes: &[(&str, &Rows)], m: &Matcher, titles: &[String]) {
     const RUNS: usize = 21;
     eprintln!();
-    eprintln!("summary: one keystroke, median of {RUNS} runs, against the 16 ms budget (2-core machine)");
+    eprintln!(
+        "summary: one keystroke, median of {RUNS} runs, against the 16 ms budget ({} cores; load average {})",
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_average()
+    );
     eprintln!(
         "  {:<17} {:<32} {:>11} {:>9} {:>9}",
         "kind", "query", "rows", "median", "budget"
@@ -360,11 +364,21 @@ fn summary(sizes: &[(&str, &Rows)], m: &Matcher, titles: &[String]) {
         split(size, rows, m);
     }
     eprintln!(
-        "slowest: {} at {:.2} ms, {:.2}x the budget",
+        "slowest: {} at {:.2} ms, {:.2}x the budget (load average now {})",
         worst.1,
         ms(worst.0),
-        worst.0.as_secs_f64() / BUDGET.as_secs_f64()
+        worst.0.as_secs_f64() / BUDGET.as_secs_f64(),
+        load_average()
     );
+}
+
+/// The 1, 5 and 15-minute load averages, to tell a quiet run from one
+/// that shared the cores.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".to_string(),
+        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
 }
 
 fn bench(c: &mut Criterion) {
@@ -376,7 +390,10 @@ fn bench(c: &mut Criterion) {
     let sizes: [(&str, &Rows); 2] = [("10k", &rows_10k), ("100k", &rows_100k)];
 
     let mut g = c.benchmark_group("search");
-    g.sample_size(20).measurement_time(Duration::from_secs(3));
+    g.sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    eprintln!("criterion runs start; load average {}", load_average());
     for (size, rows) in sizes {
         for case in CASES {
             let start = before(rows, &m, case);

@@ -346,10 +346,24 @@ pub fn threads() -> usize {
     *N.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4))
 }
 
+/// Keeps the [`FUZZY_SCORED`] smallest keys (in no order).
+fn tightest(near: &mut Vec<(u64, u32)>) {
+    if near.len() > FUZZY_SCORED {
+        near.select_nth_unstable(FUZZY_SCORED);
+        near.truncate(FUZZY_SCORED);
+    }
+}
+
 /// `f` over `items`, split into one chunk per core when there are many;
 /// the chunks' results in order.
 pub fn par_chunks<T: Send>(items: &[u32], f: impl Fn(&[u32]) -> T + Sync) -> Vec<T> {
-    let n = if items.len() >= PARALLEL_FROM { threads() } else { 1 };
+    par_chunks_from(PARALLEL_FROM, items, f)
+}
+
+/// [`par_chunks`], split from `min` items on (for work that costs more a
+/// item).
+fn par_chunks_from<T: Send>(min: usize, items: &[u32], f: impl Fn(&[u32]) -> T + Sync) -> Vec<T> {
+    let n = if items.len() >= min { threads() } else { 1 };
     if n == 1 {
         return vec![f(items)];
     }
@@ -412,50 +426,57 @@ impl Matcher {
         if words.is_empty() {
             return Fuzzy::default();
         }
-        // first pass: (total span of the words' letters, rank), row
-        let mut near: Vec<(u64, u32)> = par_chunks(candidates, |chunk| {
+        // first pass, per chunk: the rows that pass, and the tightest of them
+        // by (total span of the words' letters, rank)
+        let parts = par_chunks(candidates, |chunk| {
+            let mut pass = Vec::new();
+            let mut near: Vec<(u64, u32)> = Vec::new();
+            for &i in chunk {
+                let row = index.row(i as usize);
+                let others = q
+                    .terms
+                    .iter()
+                    .all(|t| matches!(t, Term::Word(_)) || check(t, &row).is_some());
+                let span = || {
+                    words
+                        .iter()
+                        .try_fold(0u64, |sum, w| Some(sum + span(row.text, w)? as u64))
+                };
+                if let Some(span) = others.then(span).flatten() {
+                    pass.push(i);
+                    near.push((span << 32 | u64::from(ranks[i as usize]), i));
+                }
+            }
+            tightest(&mut near);
+            (pass, near)
+        });
+        let mut pass = Vec::new();
+        let mut near = Vec::new();
+        for (p, n) in parts {
+            pass.extend(p);
+            near.extend(n);
+        }
+        tightest(&mut near);
+        // second pass: skim's score, the choices split across cores too
+        let rows: Vec<u32> = near.into_iter().map(|(_, i)| i).collect();
+        let mut scored: Vec<(u64, u32)> = par_chunks_from(64, &rows, |chunk| {
+            let skim = SkimMatcherV2::default().respect_case();
+            let mut choice = String::new();
             chunk
                 .iter()
                 .filter_map(|&i| {
-                    let row = index.row(i as usize);
-                    for term in &q.terms {
-                        if !matches!(term, Term::Word(_)) {
-                            check(term, &row)?;
-                        }
-                    }
-                    let span = words
+                    choice.clear();
+                    let text = index.row(i as usize).text;
+                    choice.extend(text.chars().map(|c| if c == SEP { ' ' } else { c }));
+                    let score = words
                         .iter()
-                        .try_fold(0u64, |sum, w| Some(sum + span(row.text, w)? as u64))?;
-                    Some((span << 32 | u64::from(ranks[i as usize]), i))
+                        .try_fold(0i64, |sum, w| Some(sum + skim.fuzzy_match(&choice, w)?))?;
+                    let inverted = u64::from(u32::MAX) - score.clamp(0, i64::from(u32::MAX)) as u64;
+                    Some((inverted << 32 | u64::from(ranks[i as usize]), i))
                 })
                 .collect::<Vec<_>>()
         })
         .concat();
-        let pass = near.iter().map(|&(_, i)| i).collect();
-        if near.len() > FUZZY_SCORED {
-            near.select_nth_unstable(FUZZY_SCORED);
-            near.truncate(FUZZY_SCORED);
-        }
-        let skim = SkimMatcherV2::default().respect_case();
-        let mut choice = String::new();
-        let mut scored: Vec<(u64, u32)> = near
-            .into_iter()
-            .filter_map(|(_, i)| {
-                choice.clear();
-                choice.extend(
-                    index
-                        .row(i as usize)
-                        .text
-                        .chars()
-                        .map(|c| if c == SEP { ' ' } else { c }),
-                );
-                let score = words
-                    .iter()
-                    .try_fold(0i64, |sum, w| Some(sum + skim.fuzzy_match(&choice, w)?))?;
-                let inverted = u64::from(u32::MAX) - score.clamp(0, i64::from(u32::MAX)) as u64;
-                Some((inverted << 32 | u64::from(ranks[i as usize]), i))
-            })
-            .collect();
         scored.sort_unstable();
         scored.truncate(FUZZY_CAP);
         Fuzzy {
