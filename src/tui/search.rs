@@ -266,7 +266,10 @@ impl SearchIndex {
             }
             wordmatch::fold(field, &mut self.text, None);
         }
-        let mut end = self.text.len().min(start + MAX_ROW_BYTES);
+        // offsets are u32: past 4 GiB of text (never in practice) a case
+        // offers nothing more to the search
+        let room = (u32::MAX as usize).saturating_sub(start);
+        let mut end = self.text.len().min(start + MAX_ROW_BYTES.min(room));
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
@@ -789,6 +792,20 @@ mod tests {
             m.highlights(&Query::parse("rotater"), "Rotator cuff tear", false)
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_huge_case_is_cut_and_its_neighbours_unharmed() {
+        let huge = format!("{} rotator", "é".repeat(70_000));
+        let idx = index(vec![
+            hay(&huge, Region::Shoulder, Band::Ready, &["teaching"]),
+            hay("Rotator cuff tear", Region::Shoulder, Band::Ready, &["teaching"]),
+        ]);
+        assert!(idx.row(0).text.len() <= MAX_ROW_BYTES);
+        assert!(score(&idx, "eee", 0).is_some(), "its folded beginning is searched");
+        assert!(score(&idx, "rotator", 0).is_none(), "past the cut it is not");
+        assert!(score(&idx, "tag:teaching", 0).is_none(), "its tags were cut off too");
+        assert!(score(&idx, "rotator tag:teaching", 1).is_some());
     }
 
     #[test]
