@@ -434,20 +434,34 @@ impl Matcher {
         let parts = par_chunks(candidates, |chunk| {
             let mut pass = Vec::new();
             let mut near: Vec<(u64, u32)> = Vec::new();
-            for &i in chunk {
+            // once FUZZY_SCORED rows are kept, a wider window cannot be among
+            // the tightest: its end still tells whether it passes, but its
+            // start is not looked for past the widest kept
+            let mut limit = usize::MAX;
+            'rows: for &i in chunk {
                 let row = index.row(i as usize);
                 let others = q
                     .terms
                     .iter()
                     .all(|t| matches!(t, Term::Word(_)) || check(t, &row).is_some());
-                let span = || {
-                    words
-                        .iter()
-                        .try_fold(0u64, |sum, w| Some(sum + span(row.text, w)? as u64))
-                };
-                if let Some(span) = others.then(span).flatten() {
-                    pass.push(i);
-                    near.push((span << 32 | u64::from(ranks[i as usize]), i));
+                if !others {
+                    continue;
+                }
+                let mut total = 0usize;
+                for w in &words {
+                    match span(row.text, w, limit.saturating_sub(total)) {
+                        Some(s) => total = total.saturating_add(s),
+                        None => continue 'rows,
+                    }
+                }
+                pass.push(i);
+                if total <= limit {
+                    let total = total.min(u32::MAX as usize) as u64;
+                    near.push((total << 32 | u64::from(ranks[i as usize]), i));
+                    if near.len() >= 4 * FUZZY_SCORED {
+                        tightest(&mut near);
+                        limit = near.iter().map(|&(k, _)| (k >> 32) as usize).max().unwrap_or(limit);
+                    }
                 }
             }
             tightest(&mut near);
@@ -548,8 +562,10 @@ fn check(term: &Term, row: &RowText<'_>) -> Option<i64> {
 /// The fewest bytes of `text` that hold the letters of `word` in order
 /// (leftmost end, then the latest start before it), or `None` when `text`
 /// does not hold them: where skim matches at all, and a cheap guess at how
-/// well.
-fn span(text: &str, word: &str) -> Option<usize> {
+/// well. Past `limit` bytes the window is not followed further: the answer
+/// is then `limit + 1`.
+fn span(text: &str, word: &str, limit: usize) -> Option<usize> {
+    let wide = limit.saturating_add(1);
     if word.is_ascii() {
         // bytes are characters here: memchr finds each letter (the gaps are
         // some bytes long: twice as fast as a loop over every byte)
@@ -561,6 +577,9 @@ fn span(text: &str, word: &str) -> Option<usize> {
         let mut start = end;
         for &c in w.iter().rev() {
             start = memchr::memrchr(c, &t[..start])?;
+            if end - start > limit {
+                return Some(wide);
+            }
         }
         return Some(end - start);
     }
@@ -571,6 +590,9 @@ fn span(text: &str, word: &str) -> Option<usize> {
     let mut start = end;
     for ch in word.chars().rev() {
         start = text[..start].rfind(ch)?;
+        if end - start > limit {
+            return Some(wide);
+        }
     }
     Some(end - start)
 }
@@ -809,9 +831,77 @@ mod tests {
     }
 
     #[test]
+    fn the_fuzzy_first_pass_keeps_exactly_the_tightest() {
+        // enough rows that the first pass starts cutting windows short
+        let words = [
+            "rotator",
+            "cuff",
+            "tear",
+            "radiculopathy",
+            "stenosis",
+            "lateral",
+            "knee",
+            "after",
+        ];
+        let hays: Vec<Haystack> = (0..3_000usize)
+            .map(|i| {
+                let title: Vec<&str> = (0..4 + i % 5)
+                    .map(|k| words[(i * 7 + k * 3 + i / 11) % words.len()])
+                    .collect();
+                hay(&title.join(" "), Region::Shoulder, Band::Ready, &[])
+            })
+            .collect();
+        let idx = index(hays);
+        let all: Vec<u32> = (0..idx.len() as u32).collect();
+        let ranks: Vec<u32> = all.iter().rev().copied().collect();
+        for query in ["rotater", "lateal", "kne aftr"] {
+            let q = Query::parse(query);
+            let found = Matcher.fuzzy(&q, &idx, &all, &ranks);
+            // the same without the cut: every window measured in full
+            let words: Vec<&str> = query.split(' ').collect();
+            let mut near: Vec<(u64, u32)> = all
+                .iter()
+                .filter_map(|&i| {
+                    let text = idx.row(i as usize).text;
+                    let total = words.iter().try_fold(0, |t, w| Some(t + span(text, w, usize::MAX)?))?;
+                    Some(((total as u64) << 32 | u64::from(ranks[i as usize]), i))
+                })
+                .collect();
+            let pass: Vec<u32> = near.iter().map(|&(_, i)| i).collect();
+            near.sort_unstable();
+            near.truncate(FUZZY_SCORED);
+            let skim = SkimMatcherV2::default().respect_case();
+            let mut best: Vec<(i64, u32, u32)> = near
+                .iter()
+                .filter_map(|&(_, i)| {
+                    let text = idx.row(i as usize).text.replace(SEP, " ");
+                    let score = words.iter().try_fold(0, |t, w| Some(t + skim.fuzzy_match(&text, w)?))?;
+                    Some((-score, ranks[i as usize], i))
+                })
+                .collect();
+            best.sort_unstable();
+            best.truncate(FUZZY_CAP);
+            assert!(pass.len() > 4 * FUZZY_SCORED, "{query}: the cut is exercised");
+            assert_eq!(found.pass, pass, "{query}");
+            assert_eq!(found.best, best.iter().map(|b| b.2).collect::<Vec<_>>(), "{query}");
+        }
+    }
+
+    #[test]
     fn spans_are_the_tightest_window() {
-        assert_eq!(span("rotator cuff tear", "rotater"), Some(17));
-        assert_eq!(span("a xx abc", "abc"), Some(3));
-        assert_eq!(span("abc", "abd"), None);
+        assert_eq!(span("rotator cuff tear", "rotater", usize::MAX), Some(17));
+        assert_eq!(span("a xx abc", "abc", usize::MAX), Some(3));
+        assert_eq!(span("abc", "abd", usize::MAX), None);
+        assert_eq!(
+            span("rotator cuff tear", "rotater", 10),
+            Some(11),
+            "wider than the limit"
+        );
+        assert_eq!(
+            span("rötator cuff tëar", "rotater", usize::MAX),
+            None,
+            "not folded here"
+        );
+        assert_eq!(span("ωx ω", "ωω", usize::MAX), Some(6), "not ASCII: bytes");
     }
 }
