@@ -3,7 +3,7 @@
 //! data (scores, search haystacks, the filtered list, the event order) is
 //! computed here when its inputs change, never while drawing.
 
-use super::cases::{CaseList, Row};
+use super::cases::{CaseList, Row, Rows};
 use super::glyphs::Glyphs;
 use super::keymap::{Action, KeyMode, Keymap};
 use super::layout::{self, Mode, Pane, Panes};
@@ -192,7 +192,7 @@ pub struct App {
     pub profile: Profile,
     /// One per library case, same order.
     pub readiness: Vec<Readiness>,
-    pub rows: Vec<Row>,
+    pub rows: Rows,
     pub list: CaseList,
     pub(super) matcher: Matcher,
     pub view: CaseView,
@@ -253,7 +253,7 @@ impl App {
             labels_for: None,
             profile: s.profile,
             readiness: Vec::new(),
-            rows: Vec::new(),
+            rows: Rows::default(),
             list: CaseList::default(),
             matcher: Matcher,
             view: CaseView::default(),
@@ -347,9 +347,10 @@ impl App {
         }
     }
 
-    /// Characters of a (sanitised, fitted) title matched by the query.
+    /// Characters of a (sanitised, fitted) title matched by the query (by
+    /// the fuzzy fallback's letters when the list shows fuzzy matches).
     pub fn highlights(&self, title: &str) -> Vec<usize> {
-        self.matcher.highlights(self.list.parsed(), title)
+        self.matcher.highlights(self.list.parsed(), title, self.list.fuzzy)
     }
 
     /// Evidence of the focused criterion, highlighted on the timeline while
@@ -643,9 +644,7 @@ impl App {
                 self.refilter();
             }
             Action::SearchDeleteWord => {
-                let trimmed = self.list.query.trim_end().len();
-                let cut = self.list.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
-                self.list.query.truncate(cut);
+                self.list.delete_word();
                 self.refilter();
             }
             Action::SearchBackspace => {
@@ -697,10 +696,8 @@ pub fn row_for(case: &Case, r: &Readiness) -> Row {
     if let Some(w) = &case.presentation.working_diagnosis {
         fields.push(w.clone());
     }
-    let tags: Vec<String> = case.tags.iter().map(|t| t.to_lowercase()).collect();
-    fields.extend(tags.iter().cloned());
     Row {
-        hay: Haystack::new(fields, case.region.as_str(), r.band.as_str(), tags),
+        hay: Haystack::new(fields, case.region, r.band, case.tags.clone()),
         score: r.score,
         band_rank: match r.band {
             Band::Emergency | Band::Urgent => 0,

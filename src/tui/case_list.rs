@@ -92,6 +92,13 @@ impl Columns {
     }
 }
 
+/// The pane's title: how many cases the list shows of how many, and
+/// whether they are the fuzzy fallback's ("Cases 12 fuzzy/100000").
+pub fn title(app: &App) -> String {
+    let fuzzy = if app.list.fuzzy { " fuzzy" } else { "" };
+    format!("Cases {}{fuzzy}/{}", app.list.visible.len(), app.library.cases.len())
+}
+
 /// Draws inside `inner` (the caller drew the border).
 pub fn draw(app: &App, inner: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
@@ -179,13 +186,17 @@ fn search_line(app: &App, inner: Rect, buf: &mut Buffer) {
         let fits = textfit::width(&full) <= usize::from(inner.width);
         Line::from(Span::styled(if fits { full } else { short }, th.style(Role::Muted)))
     } else {
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled("/ ", th.style(Role::Title)),
             Span::styled(
                 format!("{}{cursor}", text::inline(&list.query)),
                 th.style(Role::Text).add_modifier(Modifier::BOLD),
             ),
-        ])
+        ];
+        if list.fuzzy {
+            spans.push(Span::styled("  ~ fuzzy: no word begins so", th.style(Role::Muted)));
+        }
+        Line::from(spans)
     };
     search.render(Rect { height: 1, ..inner }, buf);
 }
@@ -215,6 +226,10 @@ fn draw_case(app: &App, cols: &Columns, area: Rect, pos: usize, i: usize, buf: &
     }
     let pointer = if selected { g.pointer() } else { " " };
     buf.set_string(area.x, area.y, pointer, base.add_modifier(Modifier::BOLD));
+    if app.list.fuzzy {
+        // a fuzzy match, not a word-prefix one
+        buf.set_string(area.x + 1, area.y, "~", base.patch(th.style(Role::Muted)));
+    }
     let alias_style = if selected { base } else { th.style(Role::Muted) };
     let alias = textfit::fit(&app.ascii(alias), cols.alias_w, g.ellipsis());
     buf.set_string(area.x + 2, area.y, &alias, alias_style);

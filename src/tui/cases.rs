@@ -1,14 +1,18 @@
 //! The case list pane's state: the query, the filtered and ranked rows,
-//! the selection and the scroll. Filtering works on haystacks prepared once
-//! per load; a keystroke that narrows the query re-scores only the rows
-//! that matched before.
+//! the selection and the scroll. Filtering works on an index prepared once
+//! per load ([`Rows`]). Every keystroke starts from the nearest state
+//! already computed: typing narrows the previous matches; a backspace or
+//! Ctrl-W goes back to the state the shorter query had (each state along
+//! the typed query is kept), so it costs no scoring at all.
 
-use super::search::{Haystack, Matcher, Query};
+use super::search::{self, Fuzzy, Haystack, Matcher, Query, SearchIndex};
 use crate::case::Date;
 use std::cmp::Ordering;
 
-/// Above this many candidates a keystroke scores on two threads.
-const PARALLEL_FROM: usize = 20_000;
+/// The states kept along the typed query hold at most this many row
+/// indices per row of the library (4 bytes each); past it the shortest
+/// queries' states are dropped (a backspace to them scores again).
+const HISTORY_PER_ROW: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sort {
@@ -35,7 +39,8 @@ impl Sort {
     }
 }
 
-/// What the list needs to know of each case to filter and sort it.
+/// What the list needs to know of each case to filter and sort it, as
+/// `row_for` builds it; [`Rows`] packs them.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub hay: Haystack,
@@ -47,15 +52,116 @@ pub struct Row {
     pub onset: Date,
 }
 
+/// A case's sort keys.
+#[derive(Debug, Clone)]
+struct SortKey {
+    score: u8,
+    band_rank: u8,
+    title_key: Box<str>,
+    onset: Date,
+}
+
+/// Every case's sort keys and the search index over their text, built
+/// once per load (`collect()` the rows).
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    keys: Vec<SortKey>,
+    index: SearchIndex,
+}
+
+impl FromIterator<Row> for Rows {
+    fn from_iter<I: IntoIterator<Item = Row>>(iter: I) -> Rows {
+        let mut rows = Rows::default();
+        for r in iter {
+            rows.push(r);
+        }
+        rows.index.shrink_to_fit();
+        rows.keys.shrink_to_fit();
+        rows
+    }
+}
+
+impl Rows {
+    /// One more case at the end (a load's next batch).
+    pub fn push(&mut self, r: Row) {
+        self.index.push(&r.hay);
+        self.keys.push(SortKey {
+            score: r.score,
+            band_rank: r.band_rank,
+            title_key: r.title_key.into_boxed_str(),
+            onset: r.onset,
+        });
+    }
+
+    pub fn clear(&mut self) {
+        *self = Rows::default();
+    }
+
+    /// Keeps the cases whose `keep` is true, in order (withheld duplicates
+    /// leave the list).
+    pub fn retain_where(&mut self, keep: &[bool]) {
+        self.index.retain(keep);
+        let mut k = keep.iter();
+        self.keys.retain(|_| *k.next().unwrap_or(&true));
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Bytes on the heap: the search index and the sort keys.
+    pub fn heap_bytes(&self) -> usize {
+        self.index.heap_bytes()
+            + self.keys.capacity() * std::mem::size_of::<SortKey>()
+            + self.keys.iter().map(|k| k.title_key.len()).sum::<usize>()
+    }
+}
+
+/// The list for one query, kept while a longer query is typed.
+#[derive(Debug, Clone)]
+struct State {
+    query: String,
+    parsed: Query,
+    visible: Vec<u32>,
+    /// When the fuzzy fallback ran: the rows that passed its first pass.
+    pass: Option<Vec<u32>>,
+}
+
+impl State {
+    fn len(&self) -> usize {
+        self.visible.len() + self.pass.as_ref().map_or(0, Vec::len)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CaseList {
     pub query: String,
     pub searching: bool,
     parsed: Query,
+    /// The query `visible` was computed for.
+    shown: String,
     /// Indices into the rows, in display order.
     pub visible: Vec<usize>,
+    /// True when no case matched by word beginnings and `visible` holds
+    /// the fuzzy fallback's best matches.
+    pub fuzzy: bool,
+    /// When the fuzzy fallback ran: the rows that passed its first pass,
+    /// the candidates for a longer query's fallback.
+    pass: Option<Vec<u32>>,
     /// Each row's rank in the current sort order.
     ranks: Vec<u32>,
+    /// The rows in the current sort order (the inverse of `ranks`).
+    order: Vec<u32>,
+    /// The states of shorter queries that `shown` extends, shortest first.
+    history: Vec<State>,
     pub selected: usize,
     pub offset: usize,
     pub sort: Sort,
@@ -67,8 +173,13 @@ impl Default for CaseList {
             query: String::new(),
             searching: false,
             parsed: Query::default(),
+            shown: String::new(),
             visible: Vec::new(),
+            fuzzy: false,
+            pass: None,
             ranks: Vec::new(),
+            order: Vec::new(),
+            history: Vec::new(),
             selected: 0,
             offset: 0,
             sort: Sort::Readiness,
@@ -86,76 +197,171 @@ impl CaseList {
         self.visible.get(self.selected).copied()
     }
 
+    /// Ctrl-W in the search box: deletes the last word of the query and the
+    /// spaces after it.
+    pub fn delete_word(&mut self) {
+        let trimmed = self.query.trim_end().len();
+        let cut = self.query[..trimmed].rfind(' ').map_or(0, |i| i + 1);
+        self.query.truncate(cut);
+    }
+
+    /// Bytes the list's state holds on the heap: ranks, order, the visible
+    /// rows and the states kept along the typed query.
+    pub fn heap_bytes(&self) -> usize {
+        (self.ranks.capacity() + self.order.capacity()) * 4
+            + self.visible.capacity() * std::mem::size_of::<usize>()
+            + self.pass.as_ref().map_or(0, |p| p.capacity() * 4)
+            + self
+                .history
+                .iter()
+                .map(|s| (s.visible.capacity() + s.pass.as_ref().map_or(0, Vec::capacity)) * 4 + s.query.capacity())
+                .sum::<usize>()
+    }
+
     /// Re-filters after the query or the rows changed. `rows_changed`
-    /// forces a full pass (a reload); otherwise a narrowing query only
-    /// re-scores the previous matches.
-    pub fn refilter(&mut self, rows: &[Row], matcher: &Matcher, rows_changed: bool) {
+    /// forces a full pass (a reload or a new sort order); otherwise the
+    /// list starts from the nearest state already computed.
+    pub fn refilter(&mut self, rows: &Rows, matcher: &Matcher, rows_changed: bool) {
         // a new query puts the best match on top and selects it, as fzf does;
         // a reload or re-sort keeps the case that was selected
         let keep = if rows_changed { self.selected_row() } else { None };
-        if rows_changed || self.ranks.len() != rows.len() {
+        let stale = rows_changed || self.ranks.len() != rows.len();
+        if stale {
             self.rerank(rows);
+            self.history.clear();
+        } else if self.shown == self.query {
+            self.clamp();
+            return;
+        } else if self.query.starts_with(self.shown.as_str()) && !self.shown.is_empty() {
+            // typing on: the current state is the one to come back to
+            self.history.push(State {
+                query: std::mem::take(&mut self.shown),
+                parsed: std::mem::take(&mut self.parsed),
+                visible: self.visible.iter().map(|&i| i as u32).collect(),
+                pass: self.pass.take(),
+            });
+            self.trim_history(rows.len());
         }
-        let next = Query::parse(&self.query);
-        let narrowing = !rows_changed && self.parsed.is_narrowed_by(&next) && !self.visible.is_empty();
-        let candidates: Vec<u32> = if narrowing {
-            std::mem::take(&mut self.visible)
-                .into_iter()
-                .map(|i| i as u32)
-                .collect()
+        while self
+            .history
+            .last()
+            .is_some_and(|s| !self.query.starts_with(s.query.as_str()))
+        {
+            self.history.pop();
+        }
+        if self.history.last().is_some_and(|s| s.query == self.query) {
+            if let Some(s) = self.history.pop() {
+                let visible = s.visible.into_iter().map(|i| i as usize).collect();
+                self.set(s.query, s.parsed, visible, s.pass);
+            }
         } else {
-            (0..rows.len() as u32).collect()
-        };
-        let ranked = next.highlight_words().next().is_some();
-        let ranks = &self.ranks;
-        // one u64 per match: the match score (when the query ranks) above the
-        // sort order, so a plain integer sort orders the list
-        let score_part = |chunk: &[u32]| -> Vec<(u64, u32)> {
-            chunk
-                .iter()
-                .filter_map(|&i| {
-                    let s = matcher.score(&next, &rows[i as usize].hay)?;
-                    let rank = u64::from(ranks[i as usize]);
-                    let key = if ranked {
-                        (u64::from(u32::MAX) - s.clamp(0, i64::from(u32::MAX)) as u64) << 32 | rank
-                    } else {
-                        rank
-                    };
-                    Some((key, i))
-                })
-                .collect()
-        };
-        let mut keyed = if candidates.len() >= PARALLEL_FROM {
-            // both cores for a big library: each scores half
-            let (a, b) = candidates.split_at(candidates.len() / 2);
-            std::thread::scope(|s| {
-                let other = s.spawn(|| score_part(b));
-                let mut first = score_part(a);
-                first.extend(other.join().unwrap_or_default());
-                first
-            })
-        } else {
-            score_part(&candidates)
-        };
-        keyed.sort_unstable_by_key(|k| k.0);
-        self.visible = keyed.into_iter().map(|(_, i)| i as usize).collect();
-        self.parsed = next;
+            let next = Query::parse(&self.query);
+            let (visible, pass) = self.compute(rows, matcher, &next);
+            self.set(self.query.clone(), next, visible, pass);
+        }
         self.selected = keep
             .and_then(|k| self.visible.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.clamp();
     }
 
+    fn set(&mut self, query: String, parsed: Query, visible: Vec<usize>, pass: Option<Vec<u32>>) {
+        self.shown = query;
+        self.parsed = parsed;
+        // fuzzy matches are shown when the fallback ran and found some
+        self.fuzzy = pass.is_some() && !visible.is_empty();
+        self.visible = visible;
+        self.pass = pass;
+    }
+
+    /// Keeps the kept states within `HISTORY_PER_ROW` indices a row.
+    fn trim_history(&mut self, rows: usize) {
+        let cap = HISTORY_PER_ROW * rows.max(1_000);
+        let mut total: usize = self.history.iter().map(State::len).sum();
+        while total > cap && !self.history.is_empty() {
+            total -= self.history.remove(0).len();
+        }
+    }
+
+    /// The visible rows for `next`, scored from the longest kept query that
+    /// `next` narrows (or from every row), and, when the fuzzy fallback
+    /// ran, the rows that passed its first pass.
+    fn compute(&self, rows: &Rows, matcher: &Matcher, next: &Query) -> (Vec<usize>, Option<Vec<u32>>) {
+        if next.is_empty() {
+            return (self.order.iter().map(|&i| i as usize).collect(), None);
+        }
+        let base = self.history.iter().rev().find(|s| s.parsed.is_narrowed_by(next));
+        // candidates in row order, so the index is read front to back (in
+        // rank order it is read at random: at 100,000 cases, 35 MB that miss
+        // the cache, four times slower)
+        let candidates: Vec<u32> = match base {
+            // nothing matched by word beginnings there, so nothing does here
+            Some(s) if s.pass.is_some() => Vec::new(),
+            Some(s) => in_row_order(&s.visible, rows.len()),
+            None => (0..rows.len() as u32).collect(),
+        };
+        let ranked = next.ranks();
+        let ranks = &self.ranks;
+        let index = rows.index();
+        // one u64 per match: the match score (when the query ranks) above the
+        // rank in the sort order, so a plain integer sort orders the list
+        let parts = search::par_chunks(&candidates, |chunk| {
+            let mut keys: Vec<u64> = chunk
+                .iter()
+                .filter_map(|&i| {
+                    let s = matcher.score(next, index, i as usize)?;
+                    let rank = u64::from(ranks[i as usize]);
+                    Some(if ranked {
+                        (u64::from(u32::MAX) - s.clamp(0, i64::from(u32::MAX)) as u64) << 32 | rank
+                    } else {
+                        rank
+                    })
+                })
+                .collect();
+            keys.sort_unstable();
+            keys
+        });
+        let keys = parts.into_iter().reduce(merge).unwrap_or_default();
+        if keys.is_empty() && next.has_words() {
+            // the fallback's candidates: those of the longest query it ran for
+            // that `next` narrows, else every row
+            let kept = self
+                .history
+                .iter()
+                .rev()
+                .filter(|s| s.parsed.is_narrowed_by(next))
+                .find_map(|s| s.pass.as_ref());
+            let all: Vec<u32>;
+            let candidates = match kept {
+                Some(pass) => pass,
+                None => {
+                    all = (0..rows.len() as u32).collect();
+                    &all
+                }
+            };
+            let Fuzzy { best, pass } = matcher.fuzzy(next, index, candidates, ranks);
+            return (best.into_iter().map(|i| i as usize).collect(), Some(pass));
+        }
+        let order = &self.order;
+        let visible = keys
+            .iter()
+            .map(|&k| order[(k & 0xffff_ffff) as usize] as usize)
+            .collect();
+        (visible, None)
+    }
+
     /// Each row's place in the current sort order, computed when the rows
     /// or the order change, so a keystroke sorts integers, not strings.
-    fn rerank(&mut self, rows: &[Row]) {
-        let mut order: Vec<usize> = (0..rows.len()).collect();
+    fn rerank(&mut self, rows: &Rows) {
+        let mut order: Vec<u32> = (0..rows.len() as u32).collect();
         let sort = self.sort;
-        order.sort_by(|&a, &b| compare(sort, &rows[a], &rows[b]).then(a.cmp(&b)));
+        let keys = &rows.keys;
+        order.sort_by(|&a, &b| compare(sort, &keys[a as usize], &keys[b as usize]).then(a.cmp(&b)));
         self.ranks = vec![0; rows.len()];
-        for (rank, i) in order.into_iter().enumerate() {
-            self.ranks[i] = rank as u32;
+        for (rank, &i) in order.iter().enumerate() {
+            self.ranks[i as usize] = rank as u32;
         }
+        self.order = order;
     }
 
     /// Selects the row showing `row`, if it is visible.
@@ -200,7 +406,7 @@ impl CaseList {
     }
 }
 
-fn compare(sort: Sort, a: &Row, b: &Row) -> Ordering {
+fn compare(sort: Sort, a: &SortKey, b: &SortKey) -> Ordering {
     match sort {
         Sort::Readiness => a
             .band_rank
@@ -212,13 +418,51 @@ fn compare(sort: Sort, a: &Row, b: &Row) -> Ordering {
     }
 }
 
+/// The rows of `set` in ascending order, through a bitmap of `n` bits (no
+/// sort).
+fn in_row_order(set: &[u32], n: usize) -> Vec<u32> {
+    let mut bits = vec![0u64; n.div_ceil(64)];
+    for &i in set {
+        bits[i as usize / 64] |= 1 << (i % 64);
+    }
+    let mut out = Vec::with_capacity(set.len());
+    for (w, &word) in bits.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            out.push((w * 64) as u32 + word.trailing_zeros());
+            word &= word - 1;
+        }
+    }
+    out
+}
+
+/// Two sorted key lists as one.
+fn merge(a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::Region;
+    use crate::rules::Band;
 
     fn row(title: &str, score: u8) -> Row {
         Row {
-            hay: Haystack::new(vec![title.to_string()], "lumbar", "ready", vec![]),
+            hay: Haystack::new(vec![title.to_string()], Region::Lumbar, Band::Ready, vec![]),
             score,
             band_rank: 0,
             title_key: title.to_lowercase(),
@@ -226,13 +470,28 @@ mod tests {
         }
     }
 
+    fn rows(titles: &[&str]) -> Rows {
+        titles.iter().enumerate().map(|(i, t)| row(t, 90 - i as u8)).collect()
+    }
+
+    /// The list for `query` typed into a fresh list in one go.
+    fn fresh(rows: &Rows, query: &str) -> CaseList {
+        let mut l = CaseList::default();
+        l.refilter(rows, &Matcher, true);
+        l.query = query.into();
+        l.refilter(rows, &Matcher, false);
+        l
+    }
+
     #[test]
     fn queries_filter_and_reloads_keep_the_selection() {
-        let rows = vec![
+        let rows: Rows = vec![
             row("Rotator cuff tear", 80),
             row("Lumbar stenosis", 90),
             row("Rotator cuff tendinopathy", 40),
-        ];
+        ]
+        .into_iter()
+        .collect();
         let m = Matcher;
         let mut l = CaseList::default();
         l.refilter(&rows, &m, true);
@@ -247,7 +506,7 @@ mod tests {
         assert_eq!(l.selected, 0, "a new query selects the best match");
         l.query = "rotxyz".into();
         l.refilter(&rows, &m, false);
-        assert!(l.visible.is_empty() && l.selected_row().is_none());
+        assert!(l.visible.is_empty() && l.selected_row().is_none() && !l.fuzzy);
         l.query.clear();
         l.refilter(&rows, &m, false);
         assert_eq!(l.visible.len(), 3);
@@ -255,7 +514,7 @@ mod tests {
 
     #[test]
     fn sort_orders() {
-        let rows = vec![row("b", 10), row("a", 20), row("c", 30)];
+        let rows: Rows = vec![row("b", 10), row("a", 20), row("c", 30)].into_iter().collect();
         let m = Matcher;
         let mut l = CaseList {
             sort: Sort::Title,
@@ -263,5 +522,114 @@ mod tests {
         };
         l.refilter(&rows, &m, true);
         assert_eq!(l.visible, vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn backspace_and_delete_word_go_back_to_the_shorter_query() {
+        let rows = rows(&[
+            "Rotator cuff tear",
+            "Lumbar radiculopathy",
+            "Rotator cuff tendinopathy",
+            "Cervical radiculopathy",
+            "Rheumatoid arthritis of the wrist",
+        ]);
+        let mut l = fresh(&rows, "");
+        for ch in "rad cer".chars() {
+            l.query.push(ch);
+            l.refilter(&rows, &Matcher, false);
+        }
+        assert_eq!(l.visible, fresh(&rows, "rad cer").visible);
+        assert_eq!(l.history.len(), 6, "every shorter query is kept");
+        l.query.pop();
+        l.refilter(&rows, &Matcher, false);
+        assert_eq!(l.visible, fresh(&rows, "rad ce").visible);
+        assert_eq!(l.history.len(), 5, "the state came back from the history");
+        l.delete_word();
+        l.refilter(&rows, &Matcher, false);
+        assert_eq!(l.query, "rad ");
+        assert_eq!(l.visible, fresh(&rows, "rad ").visible);
+        assert_eq!(l.visible, fresh(&rows, "rad").visible);
+        l.query.truncate(0);
+        l.refilter(&rows, &Matcher, false);
+        assert_eq!(l.visible, fresh(&rows, "").visible);
+        assert!(l.history.is_empty());
+    }
+
+    #[test]
+    fn a_typo_shows_fuzzy_matches_and_a_word_prefix_hit_never_does() {
+        let rows = rows(&[
+            "Lumbar stenosis",
+            "Massive rotator cuff tear",
+            "Knee osteoarthritis",
+            "Rotator cuff tear",
+        ]);
+        let mut l = fresh(&rows, "");
+        for ch in "rotater".chars() {
+            l.query.push(ch);
+            l.refilter(&rows, &Matcher, false);
+            let word_hits = (0..rows.len())
+                .filter(|&i| Matcher.score(l.parsed(), rows.index(), i).is_some())
+                .count();
+            assert_eq!(l.fuzzy, word_hits == 0, "{:?}", l.query);
+            if !l.fuzzy {
+                assert_eq!(l.visible.len(), word_hits, "only word-prefix matches, no fuzzy rows");
+            }
+        }
+        assert!(l.fuzzy, "\"rotater\" matches no word beginning");
+        assert_eq!(l.visible, vec![3, 1], "both rotator cuff cases, the tighter first");
+        assert_eq!(l.selected_row(), Some(3), "the best is selected");
+        l.query.pop();
+        l.refilter(&rows, &Matcher, false);
+        assert!(l.fuzzy && l.visible == fresh(&rows, "rotate").visible);
+        l.query.truncate(4);
+        l.refilter(&rows, &Matcher, false);
+        assert!(!l.fuzzy && l.visible == vec![3, 1]);
+    }
+}
+
+#[cfg(test)]
+mod retain_tests {
+    use super::*;
+    use crate::case::Region;
+    use crate::rules::Band;
+    use crate::tui::search::{Haystack, Matcher};
+
+    fn row(title: &str) -> Row {
+        Row {
+            hay: Haystack::new(vec![title.to_string()], Region::Lumbar, Band::Ready, vec!["tag".into()]),
+            score: 50,
+            band_rank: 1,
+            title_key: title.to_lowercase(),
+            onset: crate::case::Date::constant(2026, 1, 1),
+        }
+    }
+
+    /// Withholding rows (duplicate ids) leaves the index a fresh build of
+    /// the rows kept would make: the same search finds the same rows.
+    #[test]
+    fn retained_rows_search_like_rows_built_without_the_others() {
+        let titles = [
+            "rotator cuff tear",
+            "lumbar stenosis",
+            "rotator cuff tendinopathy",
+            "knee",
+        ];
+        let mut rows: Rows = titles.iter().map(|t| row(t)).collect();
+        rows.retain_where(&[true, false, true, true]);
+        let fresh: Rows = [titles[0], titles[2], titles[3]].iter().map(|t| row(t)).collect();
+        for q in ["rot", "cuff", "knee", "lumbar", "tag:tag"] {
+            let mut a = CaseList {
+                query: q.to_string(),
+                ..CaseList::default()
+            };
+            a.refilter(&rows, &Matcher, true);
+            let mut b = CaseList {
+                query: q.to_string(),
+                ..CaseList::default()
+            };
+            b.refilter(&fresh, &Matcher, true);
+            assert_eq!(a.visible, b.visible, "{q}");
+        }
+        assert_eq!(rows.len(), 3);
     }
 }

@@ -11,7 +11,7 @@
 //! applied after it.
 
 use super::app::{App, Arrived, Effect, LoadEvent, Settings};
-use super::cases::Row;
+use super::cases::Rows;
 use crate::case::CaseError;
 use crate::library::{Library, Source, is_case_file};
 use crate::rules::Readiness;
@@ -36,7 +36,7 @@ pub struct Loading {
 struct Staged {
     library: Library,
     readiness: Vec<Readiness>,
-    rows: Vec<Row>,
+    rows: Rows,
 }
 
 impl Staged {
@@ -55,7 +55,7 @@ impl Staged {
 fn withhold(
     library: &mut Library,
     readiness: &mut Vec<Readiness>,
-    rows: &mut Vec<Row>,
+    rows: &mut Rows,
     duplicates: &HashMap<String, Vec<PathBuf>>,
 ) -> bool {
     if duplicates.is_empty() {
@@ -68,8 +68,7 @@ fn withhold(
         .collect();
     let mut k = keep.iter();
     readiness.retain(|_| *k.next().unwrap_or(&true));
-    let mut k = keep.iter();
-    rows.retain(|_| *k.next().unwrap_or(&true));
+    rows.retain_where(&keep);
     library.withhold(duplicates);
     true
 }
@@ -130,7 +129,7 @@ impl App {
                     loading.staged = Some(Staged {
                         library: Library::begin(source, errors),
                         readiness: Vec::new(),
-                        rows: Vec::new(),
+                        rows: Rows::default(),
                     });
                 }
             }

@@ -126,7 +126,7 @@ fn draw_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     // the selected case as presented: nothing below reads the case's own text
     let shown = app.view.shown.as_ref();
     let title = match (pane, shown) {
-        (Pane::List, _) => format!("Cases {}/{}", app.list.visible.len(), app.library.cases.len()),
+        (Pane::List, _) => case_list::title(app),
         (Pane::Timeline, Some(v)) => app
             .ascii(&format!(
                 "Timeline {dot} {} {dot} {}",

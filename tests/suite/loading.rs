@@ -107,11 +107,25 @@ fn cases_are_listed_selectable_and_searchable_as_they_arrive() {
     assert_eq!(a.list.selected, 1);
     // searchable on what has loaded
     keys(&mut a, "/rot");
-    let matching = a.list.visible.len();
     keys(&mut a, "<enter>");
     a.update(batch(g, rest));
     a.update(progress(g, n));
-    assert!(a.list.visible.len() >= matching, "the filter applies to new cases too");
+    // the filter applies to the new cases too: the list is what the same
+    // search over the whole library gives
+    let mut whole = crate::common::console::app(120, 40);
+    keys(&mut whole, "/rot<enter>");
+    let ids = |app: &App| -> Vec<String> {
+        let mut v: Vec<String> = app
+            .list
+            .visible
+            .iter()
+            .map(|&i| app.library.cases[i].case.id.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&a), ids(&whole), "the filter applies to new cases too");
+    assert_eq!(a.list.fuzzy, whole.list.fuzzy);
     keys(&mut a, "<esc>");
     a.update(done(g));
     assert!(a.load_progress().is_none(), "the load is over");

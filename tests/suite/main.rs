@@ -24,6 +24,7 @@ mod loading;
 mod no_write;
 mod presenting;
 mod screen_replay;
+mod search;
 mod signals;
 mod step_through;
 mod teaching;
