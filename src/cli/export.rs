@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, arg: &std::ffi::OsStr, format: ExportFormat, output: O
     };
     let r = evaluate(&case, &ctx.profile, &Options::default());
     let p = Presenter::new(&case, Privacy::presenting(ctx.global.present)).with_file(&path);
-    let (view, verdict) = (p.case_view(), p.verdict_view(&r));
+    let (view, verdict) = (p.case_view_reviewed(&ctx.profile), p.verdict_view(&r));
     let body = match format {
         ExportFormat::Markdown => export::markdown(&view, &verdict),
         ExportFormat::Json => export::json(&view, &verdict) + "\n",

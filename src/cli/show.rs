@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, arg: &std::ffi::OsStr) -> Exit {
         Ok((path, case)) => {
             let r = evaluate(&case, &ctx.profile, &Options::default());
             let p = Presenter::new(&case, Privacy::presenting(ctx.global.present)).with_file(&path);
-            super::write_out(&render(&p.case_view(), &p.verdict_view(&r)));
+            super::write_out(&render(&p.case_view_reviewed(&ctx.profile), &p.verdict_view(&r)));
             Exit::Ok
         }
         Err((exit, errors)) => {
@@ -105,6 +105,9 @@ pub fn render(v: &CaseView, r: &VerdictView) -> String {
         r.next_step.label(),
         r.next_step_reason
     );
+    for c in &r.cautions {
+        labelled(&mut o, "", "Caution", 14, &format!("{}: {}", c.label, c.detail));
+    }
     let how = match &v.id {
         Some(id) => format!("`pathwise score {id}` shows each rule"),
         None => "`pathwise score` with the case id shows each rule".to_string(),

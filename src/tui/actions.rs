@@ -229,7 +229,7 @@ impl App {
                             crate::present::Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
                         Effect::Export {
                             id: case.id.clone(),
-                            body: crate::export::markdown(&p.case_view(), &p.verdict_view(r)),
+                            body: crate::export::markdown(&p.case_view_reviewed(&self.profile), &p.verdict_view(r)),
                         }
                     }
                     None => Effect::None,

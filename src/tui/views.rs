@@ -73,7 +73,7 @@ impl App {
                 .unwrap_or_default();
             let shown = match &day {
                 Some(day) => p.case_view_on(day),
-                None => p.case_view(),
+                None => p.case_view_reviewed(&self.profile),
             };
             let happened = self
                 .view

@@ -205,3 +205,72 @@ fn the_choices_cover_every_next_step_a_stop_can_call_for() {
         .expect("0 answers");
     assert_eq!(answered.given, NextStep::EmergencyReferral);
 }
+
+/// An outcome the file records but that was not known yet at a stop
+/// (READINESS.md, "known on") shows as pending in the event's detail, and
+/// its value nowhere: at every stop of three samples, every event on the
+/// timeline with such an outcome is selected and its detail read.
+#[test]
+fn no_pending_outcome_shows_its_value_at_any_stop() {
+    use pathwise::case::EventKind;
+    use pathwise::rules::known::{Day, Knowledge, Outcome};
+    use pathwise::rules::{Options, Profile};
+    let profile = Profile::builtin();
+    let lib = Library::builtin();
+    let mut checked = 0;
+    for id in [
+        "lumbar-s1-epidural-result-pending",
+        "lumbar-s1-sequestered-fragment",
+        "hip-fai-labral-tear-injection-relief",
+    ] {
+        let case = lib.find(id).expect("sample").case.clone();
+        let mut a = app(200, 60);
+        assert!(a.open_step(id), "{id} opens in step-through");
+        loop {
+            let step = a.view.step.as_ref().expect("running");
+            if step.finished {
+                break;
+            }
+            let now = step.now();
+            let opts = Options {
+                as_of: Some(now),
+                ..Options::default()
+            };
+            let day = Day::new(&case, &profile, &opts);
+            let shown: Vec<_> = a.timeline_events().to_vec();
+            for (i, r) in shown.iter().enumerate() {
+                for &o in Outcome::of_kind(r.kind) {
+                    let Knowledge::Pending { .. } = day.outcome(*r, o) else {
+                        continue;
+                    };
+                    a.view.event = Some(i);
+                    a.update(pathwise::tui::app::Msg::Resize(200, 60));
+                    let screen = crate::common::console::text(&render(&a));
+                    let value = match (r.kind, o) {
+                        (EventKind::Injection, Outcome::ReliefPercent) => {
+                            case.injection[r.index].relief_percent.map(|p| format!("{p}%"))
+                        }
+                        (EventKind::Pt, Outcome::PtResponse) => {
+                            case.pt[r.index].response.map(|v| format!("response       {v}"))
+                        }
+                        (EventKind::Medication, Outcome::MedicationResponse) => {
+                            case.medication[r.index].response.map(|v| format!("response       {v}"))
+                        }
+                        _ => None,
+                    };
+                    if let Some(v) = value {
+                        assert!(!screen.contains(&v), "{id} at {now}: {o:?} shows {v:?}:\n{screen}");
+                    }
+                    assert!(
+                        screen.contains("pending (known"),
+                        "{id} at {now}: {o:?} not pending:\n{screen}"
+                    );
+                    checked += 1;
+                }
+            }
+            a.view.event = None;
+            keys(&mut a, "3<enter>");
+        }
+    }
+    assert!(checked > 0, "the samples have pending outcomes at some stop");
+}

@@ -130,15 +130,49 @@ impl CaseView {
     }
 }
 
+/// How a case is seen, which decides what its outcome fields show.
+#[derive(Clone, Copy)]
+pub enum Seen<'d> {
+    /// The file as recorded, without the rules' view of any day.
+    File,
+    /// On the review day (`show`, the export, the console): an outcome the
+    /// file records but that was not known yet on that day keeps its value
+    /// and says it is pending ("60% · pending on the review day, known
+    /// 2026-03-23"), as the rules treat it.
+    Reviewed(&'d Day<'d>),
+    /// On an earlier day (step-through's "now", `--as-of`): what was not
+    /// known yet shows as pending without its value, a course still
+    /// running shows as ongoing, and what came later is left out.
+    On(&'d Day<'d>),
+}
+
+impl<'d> Seen<'d> {
+    fn day(self) -> Option<&'d Day<'d>> {
+        match self {
+            Seen::File => None,
+            Seen::Reviewed(d) | Seen::On(d) => Some(d),
+        }
+    }
+
+    /// The earlier day, when the view stands before the review day.
+    fn before(self) -> Option<&'d Day<'d>> {
+        match self {
+            Seen::On(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
 /// Outcomes not yet known on the evaluation day (READINESS.md, "known on"):
 /// a course's response recorded in the file, say, while a step-through
-/// stands before it was recorded. Each such field is shown as
-/// [`FieldKind::Pending`], with the day it becomes known and never its
-/// value; a course that ends after the day shows as ongoing. `day` is the
-/// rules' view of the evaluation day; `None` shows the file as it is.
-pub fn mark_pending(p: &Presenter, event: EventRef, mut fields: Vec<Field>, day: Option<&Day>) -> Vec<Field> {
-    let Some(day) = day else { return fields };
-    if ends_later(p, event, day) {
+/// stands before it was recorded, or an injection's relief reviewed a week
+/// after it. Each such field is shown as [`FieldKind::Pending`] with the
+/// day it becomes known; seen on an earlier day its value is left out and a
+/// course that ends later shows as ongoing.
+pub fn mark_pending(p: &Presenter, event: EventRef, mut fields: Vec<Field>, seen: Seen) -> Vec<Field> {
+    let Some(day) = seen.day() else { return fields };
+    let hide = seen.before().is_some();
+    if hide && ends_later(p, event, day) {
         if let Some(f) = fields.iter_mut().find(|f| f.label == "end") {
             *f = Field::new("end", "ongoing on this day".to_string(), FieldKind::Text);
         }
@@ -148,18 +182,23 @@ pub fn mark_pending(p: &Presenter, event: EventRef, mut fields: Vec<Field>, day:
             continue;
         };
         let label = outcome_label(o);
-        let value = format!("pending (known {})", p.date(known_on));
+        let known = p.date(known_on);
+        let hidden = format!("pending (known {known})");
         match fields.iter_mut().find(|f| f.label == label) {
+            Some(f) if !hide => {
+                let value = format!("{} · pending on the review day (known {known})", f.value);
+                *f = Field::new(label, value, FieldKind::Pending);
+            }
             Some(f) if o == Outcome::PtSessionsAttended => {
                 let planned = p.case().pt[event.index].sessions_planned;
                 let value = match planned {
-                    Some(n) => format!("{n} planned; attended {value}"),
-                    None => format!("attended {value}"),
+                    Some(n) => format!("{n} planned; attended {hidden}"),
+                    None => format!("attended {hidden}"),
                 };
                 *f = Field::new(label, value, FieldKind::Pending);
             }
-            Some(f) => *f = Field::new(label, value, FieldKind::Pending),
-            None => fields.push(Field::new(label, value, FieldKind::Pending)),
+            Some(f) => *f = Field::new(label, hidden, FieldKind::Pending),
+            None => fields.push(Field::new(label, hidden, FieldKind::Pending)),
         }
     }
     fields
@@ -192,7 +231,7 @@ fn outcome_label(o: Outcome) -> &'static str {
     }
 }
 
-pub(super) fn build(p: &Presenter, day: Option<&Day>) -> CaseView {
+pub(super) fn build(p: &Presenter, seen: Seen) -> CaseView {
     let case = p.case();
     // seen on an earlier day, what came after it is not in the view at all
     // (the events are in date order, so the indices of those kept stay
@@ -200,8 +239,8 @@ pub(super) fn build(p: &Presenter, day: Option<&Day>) -> CaseView {
     let events = case
         .events()
         .into_iter()
-        .filter(|r| day.is_none_or(|d| case.event_date(*r) <= d.as_of))
-        .map(|r| event_view(p, r, day))
+        .filter(|r| seen.before().is_none_or(|d| case.event_date(*r) <= d.as_of))
+        .map(|r| event_view(p, r, seen))
         .collect();
     let end = case.latest_recorded_date().max(case.as_of);
     CaseView {
@@ -222,7 +261,8 @@ pub(super) fn build(p: &Presenter, day: Option<&Day>) -> CaseView {
     }
 }
 
-fn event_view(p: &Presenter, r: EventRef, day: Option<&Day>) -> EventView {
+fn event_view(p: &Presenter, r: EventRef, seen: Seen) -> EventView {
+    let day = seen.before();
     let case = p.case();
     let date = case.event_date(r);
     let fields = case
@@ -269,7 +309,7 @@ fn event_view(p: &Presenter, r: EventRef, day: Option<&Day>) -> EventView {
         after_review: date > case.as_of,
         step,
         step_label: step.map(pathway::step_label),
-        fields: mark_pending(p, r, fields, day),
+        fields: mark_pending(p, r, fields, seen),
         pain,
         function,
     }

@@ -20,12 +20,12 @@ mod redact;
 mod verdict_view;
 mod words;
 
-pub use case_view::{CaseView, EventView, Field, FieldKind, FunctionMeasure, mark_pending};
+pub use case_view::{CaseView, EventView, Field, FieldKind, FunctionMeasure, Seen, mark_pending};
 pub use verdict_view::{CautionView, ConfounderView, CriterionView, VerdictView};
 
 use crate::case::{Case, Date, days_between};
-use crate::rules::Readiness;
 use crate::rules::known::Day;
+use crate::rules::{Options, Profile, Readiness};
 use redact::Redactor;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -179,9 +179,18 @@ impl<'a> Presenter<'a> {
         }
     }
 
-    /// The case's fields and events, for every front end.
+    /// The case's fields and events as the file records them.
     pub fn case_view(&self) -> CaseView {
-        case_view::build(self, None)
+        case_view::build(self, Seen::File)
+    }
+
+    /// The case on its review day, as `show`, the export and the console
+    /// present it: an outcome recorded in the file but not known yet on the
+    /// review day (READINESS.md, "known on") is marked pending beside its
+    /// value.
+    pub fn case_view_reviewed(&self, profile: &Profile) -> CaseView {
+        let day = Day::new(self.case, profile, &Options::default());
+        case_view::build(self, Seen::Reviewed(&day))
     }
 
     /// As [`Presenter::case_view`], seen on an evaluation day (the rules'
@@ -189,7 +198,7 @@ impl<'a> Presenter<'a> {
     /// known that day are marked [`FieldKind::Pending`] (see
     /// [`mark_pending`]).
     pub fn case_view_on(&self, day: &Day) -> CaseView {
-        case_view::build(self, Some(day))
+        case_view::build(self, Seen::On(day))
     }
 
     /// A verdict on this case, in words, evidence as indices into

@@ -412,3 +412,28 @@ fn outcomes_not_yet_known_on_the_day_show_as_pending_and_never_their_value() {
             .all(|f| f.kind != FieldKind::Pending)
     );
 }
+
+#[test]
+fn on_the_review_day_an_outcome_not_yet_known_keeps_its_value_and_says_pending() {
+    use crate::rules::Profile;
+    // the worked example, reviewed a week after its epidural
+    let text = EXAMPLE.replace("as_of = 2026-05-04", "as_of = 2026-04-09");
+    let case = parse(&text);
+    let v = Presenter::new(&case, Privacy::Full).case_view_reviewed(&Profile::builtin());
+    let shot = v
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Injection)
+        .expect("the epidural");
+    let relief = shot.field("relief").expect("relief");
+    assert_eq!(relief.kind, FieldKind::Pending);
+    assert_eq!(relief.value, "30% · pending on the review day (known 2026-04-16)");
+    // the file as recorded says nothing of the rules' day
+    let file = Presenter::new(&case, Privacy::Full).case_view();
+    let shot = file
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Injection)
+        .expect("the epidural");
+    assert_eq!(shot.field("relief").map(|f| f.value.as_str()), Some("30%"));
+}
