@@ -26,21 +26,20 @@ pub struct Following {
     pub answer: Option<(u32, usize)>,
     /// The highlighted choice (↑/↓, Enter answers with it).
     pub choice: usize,
-    /// This follower's answers at the revealed stops of the step-through.
+    /// This follower's answers in the step-through, a stop each.
     pub mine: Vec<Mine>,
     /// Why following ended, once it has.
     pub ended: Option<String>,
 }
 
-/// One revealed stop, as this follower answered it.
+/// This follower's answer to one stop (kept as given: a follower may
+/// never see a stop's reveal, when the host moves on at once).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mine {
     pub stop: u32,
+    /// n of "stop n of N".
     pub number: usize,
-    /// "wk 6".
-    pub label: String,
-    pub given: Option<NextStep>,
-    pub rules: NextStep,
+    pub given: NextStep,
 }
 
 /// What a follower's own moves change: when any of it changes, the
@@ -131,25 +130,11 @@ impl App {
                 f.answer = None;
                 f.choice = 0;
             }
-            // stop 1 of a new id: a new step-through
-            if s.number() == 1 && f.mine.first().is_some_and(|m| m.stop != s.id()) {
+            // stops only go forward: an answer to this stop's number or a
+            // later one, under another id, was given in an earlier
+            // step-through
+            if f.mine.iter().any(|m| m.number >= s.number() && m.stop != s.id()) {
                 f.mine.clear();
-            }
-            if let Some(r) = s.reveal() {
-                if !f.mine.iter().any(|m| m.stop == s.id()) {
-                    let given = f
-                        .answer
-                        .filter(|(id, _)| *id == s.id())
-                        .and_then(|(_, c)| s.choices().get(c))
-                        .map(|c| c.step);
-                    f.mine.push(Mine {
-                        stop: s.id(),
-                        number: s.number(),
-                        label: s.label().to_string(),
-                        given,
-                        rules: r.rules(),
-                    });
-                }
             }
         }
         let following = f.following;
@@ -235,9 +220,13 @@ impl App {
         if choice >= n {
             return None;
         }
+        let s = self.remote()?.stop()?;
+        let (number, given) = (s.number(), s.choices().get(choice)?.step);
         let f = self.following_mut()?;
         f.answer = Some((stop, choice));
         f.choice = choice;
+        f.mine.retain(|m| m.stop != stop);
+        f.mine.push(Mine { stop, number, given });
         Some(Effect::Answer { stop, choice })
     }
 

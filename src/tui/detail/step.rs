@@ -343,14 +343,20 @@ fn remote_summary(app: &App, summary: &RoomSummary, w: usize, out: &mut Vec<Line
         Role::Title,
     );
     if let Some(f) = app.following().filter(|f| !f.mine.is_empty()) {
-        let agreed = f.mine.iter().filter(|m| m.given == Some(m.rules)).count();
-        let answered = f.mine.iter().filter(|m| m.given.is_some()).count();
+        // this follower's answers against the rules' at each revealed stop
+        let mine = |n: usize| f.mine.iter().find(|m| m.number == n).map(|m| m.given);
+        let answered = summary.stops.iter().filter(|s| mine(s.number).is_some()).count();
+        let agreed = summary
+            .stops
+            .iter()
+            .filter(|s| mine(s.number) == Some(s.distribution.rules))
+            .count();
         para(
             app,
             out,
             &format!(
                 "You answered {answered} of {} stops and matched the rules {agreed} times.",
-                f.mine.len()
+                summary.stops.len()
             ),
             w,
             Role::Text,
