@@ -194,7 +194,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     // a message pushes out the id, then the library's name, in that order;
     // the keys keep forty columns
     let want = flash.as_ref().map_or(40, |f| textfit::width(f) + 1);
-    let keep = usize::from(app.library.failed_files() > 0);
+    // the error count stays, and whether a conference is on
+    let keep = usize::from(app.library.failed_files() > 0) + usize::from(app.conference.is_some());
     while parts.len() > keep && want + marks_w + right_w(&parts) > width {
         parts.pop();
     }

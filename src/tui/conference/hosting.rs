@@ -91,7 +91,7 @@ impl App {
         if !self.present {
             self.toggle_present();
         }
-        self.flash = Some("conference open: c shows the join command; the room sees this screen de-identified".into());
+        self.flash = Some("conference open: c shows the join command".into());
         self.present_views();
     }
 
