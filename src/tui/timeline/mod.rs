@@ -91,8 +91,11 @@ impl<'a> Row<'a> {
 /// focused criterion.
 pub(super) fn is_evidence(app: &App, i: usize) -> bool {
     if app.is_follower() {
-        // the verdict view names its evidence by index
-        let shown = app.focus == crate::tui::layout::Pane::Readiness || app.view.evidence_walk.is_some();
+        // the verdict view names its evidence by index; the host's
+        // criterion is not in its state, so only a follower browsing on its
+        // own highlights the evidence of the criterion it chose
+        let shown = !app.is_following()
+            && (app.focus == crate::tui::layout::Pane::Readiness || app.view.evidence_walk.is_some());
         return shown
             && app
                 .view
