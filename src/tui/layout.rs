@@ -344,6 +344,29 @@ mod tests {
     }
 
     #[test]
+    fn a_follower_has_no_case_list_at_any_width_and_its_tabs_keep_their_numbers() {
+        for (w, h) in [(80, 24), (100, 30), (110, 40), (120, 40), (200, 60)] {
+            for focus in Pane::ALL {
+                for zoom in [false, true] {
+                    let p = compute_without_list(Rect::new(0, 0, w, h), focus, zoom, &|_| Need::EMPTY);
+                    assert!(p.list.is_none() && p.verdict.is_none(), "{w}x{h} {focus:?} {zoom}");
+                    // the host's case list focused: the case's timeline
+                    if focus == Pane::List {
+                        assert!(p.timeline.is_some(), "{w}x{h} {zoom}");
+                    }
+                }
+            }
+        }
+        let wide = compute_without_list(Rect::new(0, 0, 200, 60), Pane::Timeline, false, &|_| Need::EMPTY);
+        assert_eq!(wide.timeline.map(|r| r.x), Some(0), "the centre takes the list's room");
+        let labels: Vec<String> = tabs_of(Rect::new(0, 0, 80, 1), &FOLLOWER_TABS)
+            .into_iter()
+            .map(|(_, l, _)| l)
+            .collect();
+        assert_eq!(labels, [" 2 Timeline ", " 3 Detail ", " 4 Readiness "]);
+    }
+
+    #[test]
     fn tabs_and_zoom_show_one_pane() {
         let p = compute(Rect::new(0, 0, 80, 24), Pane::Readiness, false);
         assert!(p.tabs.is_some() && p.readiness.is_some() && p.list.is_none() && p.timeline.is_none());
