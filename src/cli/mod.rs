@@ -9,6 +9,7 @@ macro_rules! outln {
     };
 }
 
+mod conference;
 mod export;
 mod find;
 mod list;
@@ -117,6 +118,39 @@ pub enum Command {
     },
     /// Print a commented case skeleton to copy
     Template,
+    /// Host a conference: the console, always presenting, followed by the room
+    ///
+    /// Prints the command participants run (`pathwise join`, with a join code new for every host)
+    /// before the console takes the screen; `c` in the console shows it again. Followers see this
+    /// console de-identified; in a step-through they answer on their own keyboards.
+    Host {
+        /// The socket to listen on, in a folder of yours (or one with the sticky bit); default: a
+        /// private folder only you can reach
+        #[arg(long, value_name = "PATH")]
+        socket: Option<PathBuf>,
+        /// Let this group's members join: the socket becomes 0660 and the group's (needs --socket)
+        #[arg(long, value_name = "NAME")]
+        group: Option<String>,
+    },
+    /// Follow a conference in this terminal: the host's screen, de-identified; no library needed
+    ///
+    /// The code comes from PATHWISE_JOIN_CODE, as `pathwise host` prints it (other users can read
+    /// command lines in `ps`, not environments), or --code. Keys: f follows the host again after
+    /// browsing on your own, 1-9 and 0 answer a step-through's question, q leaves.
+    Join {
+        /// The host's socket, as `pathwise host` printed it; default: the private default socket
+        #[arg(value_name = "SOCKET", conflicts_with = "socket_flag")]
+        socket: Option<PathBuf>,
+        /// The host's socket (the same as SOCKET)
+        #[arg(long = "socket", value_name = "PATH")]
+        socket_flag: Option<PathBuf>,
+        /// The join code (PATHWISE_JOIN_CODE is better: it does not show in `ps`)
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// Your name on the host's status line (default: your login name)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
     /// List the colour themes and where each comes from
     Themes {
         /// Validate every theme; exit 1 on a problem
@@ -188,6 +222,13 @@ pub fn main() -> ExitCode {
             }
         },
         Some(Command::Template) => template::run(),
+        Some(Command::Host { socket, group }) => conference::host(&ctx, socket, group),
+        Some(Command::Join {
+            socket,
+            socket_flag,
+            code,
+            name,
+        }) => conference::join(&ctx, socket.or(socket_flag), code, name),
         Some(Command::Themes { check }) => themes::run(&ctx, check),
     };
     exit.into()

@@ -123,15 +123,26 @@ pub fn check_private_folder(dir: &Path, uid: u32) -> io::Result<()> {
 /// The private folder for the default socket, made if missing.
 pub fn default_folder() -> io::Result<PathBuf> {
     let uid = current_uid()?;
+    let dir = default_dir(uid);
+    private_folder(&dir, uid)?;
+    Ok(dir)
+}
+
+/// `$XDG_RUNTIME_DIR/pathwise`, else `pathwise-<uid>` in the temp folder.
+fn default_dir(uid: u32) -> PathBuf {
     let runtime = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute() && p.is_dir());
-    let dir = match runtime {
+    match runtime {
         Some(r) => r.join("pathwise"),
         None => std::env::temp_dir().join(format!("pathwise-{uid}")),
-    };
-    private_folder(&dir, uid)?;
-    Ok(dir)
+    }
+}
+
+/// Where the default socket is (`pathwise join` without a socket), made
+/// nowhere: the host makes its folder.
+pub fn default_path() -> io::Result<PathBuf> {
+    Ok(default_dir(current_uid()?).join(SOCKET_NAME))
 }
 
 /// Makes `dir` with mode 0700 unless it exists, then checks it.

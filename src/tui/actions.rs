@@ -17,7 +17,7 @@ impl App {
     }
 
     pub(super) fn move_event(&mut self, delta: isize) {
-        let n = self.timeline_events().len();
+        let n = self.timeline_len();
         if n == 0 {
             return;
         }
@@ -33,7 +33,7 @@ impl App {
     /// criteria and the body follows it; past the last criterion `j`
     /// scrolls on, to the confounders and cautions below.
     pub(super) fn move_criterion(&mut self, delta: isize) {
-        let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
+        let n = self.view.verdict.as_ref().map_or(0, |v| v.criteria.len());
         if n == 0 {
             return;
         }
@@ -120,7 +120,7 @@ impl App {
 
     pub(super) fn focus_on(&mut self, pane: Pane) {
         self.focus = pane;
-        if pane == Pane::Timeline && self.view.event.is_none() && !self.view.events.is_empty() {
+        if pane == Pane::Timeline && self.view.event.is_none() && self.timeline_len() > 0 {
             self.view.event = Some(0);
         }
     }
@@ -140,14 +140,14 @@ impl App {
                 }
             }
             Pane::Timeline => {
-                let n = self.view.events.len();
+                let n = self.timeline_len();
                 if n > 0 {
                     self.view.event = Some(if end { n - 1 } else { 0 });
                 }
             }
             Pane::Detail => self.view.detail_scroll = if end { u16::MAX / 2 } else { 0 },
             Pane::Readiness => {
-                let n = self.verdict().map_or(0, |(_, r)| r.criteria.len());
+                let n = self.view.verdict.as_ref().map_or(0, |v| v.criteria.len());
                 self.view.criterion = if end { n.saturating_sub(1) } else { 0 };
                 self.view.evidence_walk = None;
                 self.view.readiness_scroll = if end { u16::MAX / 2 } else { 0 };
@@ -205,7 +205,20 @@ impl App {
                 self.overlay_scroll = 0;
             }
             Action::Theme => self.next_theme(),
+            Action::Present if self.hosting().is_some() => {
+                self.flash = Some("a conference always presents: p cannot turn it off while hosting".into());
+            }
             Action::Present => self.toggle_present(),
+            Action::Conference if self.conference.is_some() => {
+                self.overlay = Some(Overlay::Conference);
+                self.overlay_scroll = 0;
+            }
+            Action::Conference => {
+                self.flash = Some("no conference: `pathwise host` opens one, `pathwise join` follows one".into());
+            }
+            Action::Follow => {
+                self.flash = Some("not following a conference: `pathwise join` follows one".into());
+            }
             Action::Zoom => self.zoom = !self.zoom,
             Action::Edit => {
                 return match (self.selected_index(), &self.library.source.dir) {
@@ -227,9 +240,14 @@ impl App {
                     Some((i, (case, r))) => {
                         let p =
                             crate::present::Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
+                        let mut body = crate::export::markdown(&p.case_view_reviewed(&self.profile), &p.verdict_view(r));
+                        // a conference's step-through on this case: the room's answers
+                        if let Some(room) = self.room_markdown(&case.id) {
+                            body = format!("{}\n\n{}\n", body.trim_end(), room.join("\n"));
+                        }
                         Effect::Export {
                             id: case.id.clone(),
-                            body: crate::export::markdown(&p.case_view_reviewed(&self.profile), &p.verdict_view(r)),
+                            body,
                         }
                     }
                     None => Effect::None,
@@ -263,8 +281,10 @@ impl App {
             Action::Quit => return Effect::Quit,
             Action::Help if overlay == Overlay::Help => self.overlay = None,
             Action::Errors if overlay == Overlay::Errors => self.overlay = None,
+            Action::Conference if overlay == Overlay::Conference => self.overlay = None,
             Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Errors => self.overlay = Some(Overlay::Errors),
+            Action::Errors if !self.is_follower() => self.overlay = Some(Overlay::Errors),
+            Action::Conference if self.conference.is_some() => self.overlay = Some(Overlay::Conference),
             Action::Down => self.overlay_scroll = self.overlay_scroll.saturating_add(1),
             Action::Up => self.overlay_scroll = self.overlay_scroll.saturating_sub(1),
             Action::PageDown => self.overlay_scroll = self.overlay_scroll.saturating_add(10),

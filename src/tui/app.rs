@@ -50,6 +50,9 @@ pub enum Msg {
     Notice(String),
     /// Open step-through on this case (`pathwise --step ID`), once loaded.
     Step(String),
+    /// Conference mode: a state from the host (following), what the
+    /// host heard from the room (hosting), or the end of following.
+    Conference(super::conference::ConferenceMsg),
 }
 
 /// A load's progress, tagged with the generation [`Effect::Load`] gave it;
@@ -109,12 +112,20 @@ pub enum Effect {
         id: String,
         body: String,
     },
+    /// Following a conference: send this answer (a choice's index) to the
+    /// stop `stop` of the host's step-through.
+    Answer {
+        stop: u32,
+        choice: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
     Errors,
+    /// The conference: the join command and who sees what.
+    Conference,
 }
 
 /// The selected case's view state: reset when the case changes.
@@ -227,6 +238,9 @@ pub struct App {
     pub(super) edited: Option<PathBuf>,
     /// `:`: the case id or alias being typed.
     pub goto: Option<String>,
+    /// Conference mode: hosting (this console drives) or following (the
+    /// views come from the host's states, not from a library).
+    pub conference: Option<super::conference::Conference>,
 }
 
 pub struct Settings {
@@ -280,6 +294,7 @@ impl App {
             pending_step: None,
             edited: None,
             goto: None,
+            conference: None,
         };
         app.library = library;
         app.install(None, HashMap::new(), &[]);
@@ -299,7 +314,20 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::compute(self.size, self.focus, self.zoom, &|w| super::timeline::need(self, w))
+        let need = |w| super::timeline::need(self, w);
+        if self.is_follower() {
+            return layout::compute_without_list(self.size, self.focus, self.zoom, &need);
+        }
+        layout::compute(self.size, self.focus, self.zoom, &need)
+    }
+
+    /// The tabs at 80-99 columns: a follower has no case list.
+    pub fn tab_panes(&self) -> &'static [Pane] {
+        if self.is_follower() {
+            &layout::FOLLOWER_TABS
+        } else {
+            &Pane::ALL
+        }
     }
 
     pub fn selected_index(&self) -> Option<usize> {
@@ -473,10 +501,16 @@ impl App {
         let effect = self.apply(msg);
         self.present_views();
         self.settle_scrolls();
+        self.settle_conference();
         effect
     }
 
     fn apply(&mut self, msg: Msg) -> Effect {
+        // conference messages, and a follower's keys and clicks
+        let msg = match self.conference_apply(msg) {
+            Ok(effect) => return effect,
+            Err(msg) => msg,
+        };
         match msg {
             Msg::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -557,6 +591,8 @@ impl App {
                 Effect::None
             }
             Msg::Mouse(m) => self.mouse_event(m),
+            // taken by `conference_apply`
+            Msg::Conference(_) => Effect::None,
             Msg::Key(k) => {
                 self.flash = None;
                 self.key(&k)
@@ -572,7 +608,7 @@ impl App {
             KeyMode::Goto
         } else if self.list.searching {
             KeyMode::Search
-        } else if self.view.step.is_some() {
+        } else if self.view.step.is_some() || self.remote_at_stop() {
             KeyMode::Step
         } else {
             KeyMode::Browse

@@ -289,7 +289,7 @@ fn draw_case(app: &App, cols: &Columns, area: Rect, pos: usize, i: usize, buf: &
 
 /// Badges are hidden while a step-through runs, until its summary.
 fn badges_hidden(app: &App) -> bool {
-    app.view.step.as_ref().is_some_and(|s| !s.finished)
+    app.step_at().is_some_and(|s| !s.finished)
 }
 
 /// The badge's style for `band`, as the list draws it: on the text's own

@@ -175,6 +175,39 @@ pub fn compute(area: Rect, focus: Pane, zoom: bool, need: &dyn Fn(u16) -> Need) 
     p
 }
 
+/// As [`compute`], for a conference follower, which has no case list:
+/// from 100 columns the centre and the readiness panel share the width;
+/// below, the tabs without the Cases tab ([`tabs_of`] with
+/// [`FOLLOWER_TABS`]). The host's case list focused shows the timeline.
+pub fn compute_without_list(area: Rect, focus: Pane, zoom: bool, need: &dyn Fn(u16) -> Need) -> Panes {
+    let focus = if focus == Pane::List { Pane::Timeline } else { focus };
+    let mode = Mode::for_size(area);
+    if zoom || !matches!(mode, Mode::Wide | Mode::Drawer) {
+        let mut p = compute(area, focus, zoom, need);
+        p.list = None;
+        p.verdict = None;
+        return p;
+    }
+    let [body, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let ready_w = if mode == Mode::Wide {
+        wide_widths(body.width).1
+    } else {
+        (body.width * 28 / 100).clamp(30, 34)
+    };
+    let [centre, ready] = Layout::horizontal([Constraint::Min(40), Constraint::Length(ready_w)]).areas(body);
+    let (timeline, detail) = split_centre(centre, need);
+    Panes {
+        timeline: Some(timeline),
+        detail: Some(detail),
+        readiness: Some(ready),
+        status,
+        ..Panes::default()
+    }
+}
+
+/// A follower's tabs: no case list.
+pub const FOLLOWER_TABS: [Pane; 3] = [Pane::Timeline, Pane::Detail, Pane::Readiness];
+
 /// The verdict strip's height: its border and three lines.
 pub const VERDICT_STRIP: u16 = 5;
 
@@ -206,11 +239,16 @@ fn split_centre(centre: Rect, need: &dyn Fn(u16) -> Need) -> (Rect, Rect) {
 
 /// The tab bar's labels and where each lies: drawing and clicks agree.
 pub fn tabs(area: Rect) -> Vec<(Pane, String, Rect)> {
+    tabs_of(area, &Pane::ALL)
+}
+
+/// As [`tabs`], of these panes only (each keeps its number: its key).
+pub fn tabs_of(area: Rect, panes: &[Pane]) -> Vec<(Pane, String, Rect)> {
     let mut x = area.x;
-    Pane::ALL
+    panes
         .iter()
-        .enumerate()
-        .map(|(i, pane)| {
+        .map(|pane| {
+            let i = Pane::ALL.iter().position(|p| p == pane).unwrap_or(0);
             let label = format!(" {} {} ", i + 1, pane.title());
             let w = label.len() as u16;
             let r = Rect { x, width: w, ..area }.intersection(area);
@@ -303,6 +341,29 @@ mod tests {
             want: 20,
         });
         assert_eq!(small.timeline.unwrap().height, 16, "every course on its own row first");
+    }
+
+    #[test]
+    fn a_follower_has_no_case_list_at_any_width_and_its_tabs_keep_their_numbers() {
+        for (w, h) in [(80, 24), (100, 30), (110, 40), (120, 40), (200, 60)] {
+            for focus in Pane::ALL {
+                for zoom in [false, true] {
+                    let p = compute_without_list(Rect::new(0, 0, w, h), focus, zoom, &|_| Need::EMPTY);
+                    assert!(p.list.is_none() && p.verdict.is_none(), "{w}x{h} {focus:?} {zoom}");
+                    // the host's case list focused: the case's timeline
+                    if focus == Pane::List {
+                        assert!(p.timeline.is_some(), "{w}x{h} {zoom}");
+                    }
+                }
+            }
+        }
+        let wide = compute_without_list(Rect::new(0, 0, 200, 60), Pane::Timeline, false, &|_| Need::EMPTY);
+        assert_eq!(wide.timeline.map(|r| r.x), Some(0), "the centre takes the list's room");
+        let labels: Vec<String> = tabs_of(Rect::new(0, 0, 80, 1), &FOLLOWER_TABS)
+            .into_iter()
+            .map(|(_, l, _)| l)
+            .collect();
+        assert_eq!(labels, [" 2 Timeline ", " 3 Detail ", " 4 Readiness "]);
     }
 
     #[test]

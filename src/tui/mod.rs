@@ -6,6 +6,7 @@ mod actions;
 pub mod app;
 pub mod case_list;
 pub mod cases;
+pub mod conference;
 pub mod detail;
 pub mod glyphs;
 mod goto;
@@ -33,4 +34,4 @@ mod views;
 mod watch;
 pub mod wordmatch;
 
-pub use runtime::run;
+pub use runtime::{run, run_with};

@@ -23,7 +23,10 @@ impl App {
         if let MouseEventKind::Down(MouseButton::Left) = m.kind {
             // the tab bar and the verdict strip (80-99 columns)
             if let Some(tabs) = panes.tabs.filter(|r| r.contains(at)) {
-                if let Some((pane, ..)) = layout::tabs(tabs).into_iter().find(|(_, _, r)| r.contains(at)) {
+                if let Some((pane, ..)) = layout::tabs_of(tabs, self.tab_panes())
+                    .into_iter()
+                    .find(|(_, _, r)| r.contains(at))
+                {
                     self.focus_on(pane);
                 }
                 return Effect::None;
@@ -61,7 +64,7 @@ impl App {
                     }
                     Pane::Timeline => {
                         if let Some(view) = &self.view.shown {
-                            let n = self.timeline_events().len().min(view.events.len());
+                            let n = self.timeline_len();
                             let events = &view.events[..n];
                             let geo = timeline::Geometry::new(view, events, area);
                             if let Some(hit) = geo.hit(events, m.column, m.row) {

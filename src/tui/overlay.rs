@@ -4,7 +4,7 @@
 //! `update` can keep the scroll within their end.
 
 use super::app::App;
-use super::keymap::KeyMode;
+use super::keymap::{Action, KeyMode};
 use super::readiness::band_symbol;
 use super::scroll;
 use super::textfit::wrap;
@@ -102,6 +102,9 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let w = usize::from(width);
     let (key_style, text_style) = (th.style(Role::Title), th.style(Role::Text));
     let mut lines = Vec::new();
+    if app.conference.is_some() {
+        conference_help(app, w, &mut lines);
+    }
     for mode in KeyMode::ALL {
         heading(&mut lines, app, mode.title());
         match mode {
@@ -234,6 +237,135 @@ pub fn ascii_arrows(s: &str) -> String {
         .replace('↓', "Down")
         .replace('←', "Left")
         .replace('→', "Right")
+}
+
+/// Help's first section in a conference: what this side of it does.
+fn conference_help(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
+    let th = &app.theme;
+    let key = |a: Action| app.keymap.keys_of(a);
+    if app.hosting().is_some() {
+        heading(out, app, "Conference (hosting)");
+        para(
+            out,
+            &format!(
+                "The room follows this console, de-identified: a conference always presents, so presentation mode stays on while hosting ({} cannot turn it off). {} shows the join command to give the room.",
+                key(Action::Present),
+                key(Action::Conference)
+            ),
+            w,
+            th.style(Role::Text),
+        );
+        para(
+            out,
+            "In a step-through the room answers on their own keyboards; you see how many have answered, never what. Your own answer is the reveal: then everyone sees the room's answers beside the rules'. E adds the room's answers to the referral summary.",
+            w,
+            th.style(Role::Text),
+        );
+    } else {
+        heading(out, app, "Conference (following)");
+        para(
+            out,
+            &format!(
+                "You follow the host's console, de-identified: its case, event, pane, zoom, what-if and step-through stop, laid out for this terminal. Moving, scrolling or zooming changes only your screen (browsing locally); {} follows the host again; {} leaves.",
+                key(Action::Follow),
+                key(Action::Quit)
+            ),
+            w,
+            th.style(Role::Text),
+        );
+        para(
+            out,
+            "In a step-through, 1-9 or 0 answers the stop's question (or ↑/↓ and Enter); you can change your answer until the host reveals. The case, the step-through and the what-if are the host's to choose.",
+            w,
+            th.style(Role::Text),
+        );
+    }
+    out.push(Line::default());
+}
+
+/// The conference overlay (`c`): the join command while hosting, and
+/// who sees what.
+pub fn conference_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let w = usize::from(width);
+    let mut lines = Vec::new();
+    let text_style = th.style(Role::Text);
+    match (app.hosting(), app.following()) {
+        (Some(h), _) => {
+            para(
+                &mut lines,
+                "To follow, each participant runs this on this machine, in their own SSH session:",
+                w,
+                text_style,
+            );
+            lines.push(Line::default());
+            for l in wrap(&h.join_command, w.saturating_sub(3)) {
+                lines.push(Line::from(Span::styled(format!("   {l}"), th.style(Role::Title))));
+            }
+            lines.push(Line::default());
+            para(
+                &mut lines,
+                &format!(
+                    "{} following. The code is new for every `pathwise host` and ends with it; it travels in an environment variable because every user can read command lines (ps).",
+                    h.followers
+                ),
+                w,
+                th.style(Role::Muted),
+            );
+            para(
+                &mut lines,
+                "The room sees this console de-identified: the case, the selected event, the focused pane, zoom, the what-if and the step-through's stop; never your messages, the case list, ids or file names.",
+                w,
+                text_style,
+            );
+        }
+        (None, Some(f)) => {
+            let how = if f.following {
+                "following the host"
+            } else {
+                "browsing locally"
+            };
+            para(&mut lines, &format!("You are {how}."), w, text_style);
+            para(
+                &mut lines,
+                &format!(
+                    "{} follows the host again; {} leaves the conference.",
+                    app.keymap.keys_of(Action::Follow),
+                    app.keymap.keys_of(Action::Quit)
+                ),
+                w,
+                th.style(Role::Muted),
+            );
+        }
+        (None, None) => para(&mut lines, "no conference", w, th.style(Role::Muted)),
+    }
+    lines
+}
+
+/// The conference overlay: as wide as the join command wants, as tall as
+/// its lines.
+fn conference_area(app: &App, size: Rect) -> Rect {
+    let w = size.width.saturating_sub(4).min(120);
+    let lines = conference_lines(app, w.saturating_sub(4)).len() as u16;
+    centered(size, w, (lines + 2).min(size.height.saturating_sub(2)))
+}
+
+pub fn conference_inner(app: &App, size: Rect) -> Rect {
+    scroll::inner(conference_area(app, size))
+}
+
+pub fn draw_conference(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = conference_area(app, area);
+    let inner = frame(app, "Conference · Esc closes", r, buf);
+    let counts = scroll::draw(conference_lines(app, inner.width), app.overlay_scroll, inner, buf);
+    scroll::marks(
+        app,
+        counts,
+        r.right().saturating_sub(1),
+        r.y,
+        r.bottom().saturating_sub(1),
+        buf,
+    );
 }
 
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {

@@ -7,12 +7,14 @@
 //! an effect did comes back as a message.
 
 use super::app::{App, Effect, Msg, Settings};
+use super::conference::{Joined, Publisher, Setup};
 use super::glyphs::Glyphs;
 use super::keymap::Keymap;
 use super::loader::Loader;
 use super::signals::{self, ENDING};
 use super::watch::Watch;
 use super::{terminal, view};
+use crate::conference::{Host, HostConfig, Limits, Waker};
 use crate::context::{Context, Exit};
 use crate::theme::{Depth, ThemeSet};
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
@@ -65,6 +67,14 @@ pub(super) enum Incoming {
         round: u64,
         watcher: Option<notify::RecommendedWatcher>,
     },
+    /// The conference host has events for the console (its wake hook).
+    Conference,
+}
+
+/// The console's conference, carried by the runtime.
+enum Link {
+    Host(Publisher),
+    Join(Joined),
 }
 
 /// Lets the runtime stop the input thread while an editor or the shell
@@ -75,6 +85,13 @@ struct InputGate {
 }
 
 pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
+    run_with(ctx, step, None)
+}
+
+/// The console, hosting or following a conference when `conference` says
+/// so: `pathwise host` prints the join command before the console takes
+/// the screen; `pathwise join` follows with no library.
+pub fn run_with(ctx: &Context, step: Option<&str>, conference: Option<Setup>) -> Exit {
     // before anything is written: no terminal, no escape sequences
     if let Err(e) = terminal::usable() {
         eprintln!("pathwise: {e}");
@@ -86,6 +103,44 @@ pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
         eprintln!("pathwise: cannot handle signals: {e}");
         return Exit::Usage;
     }
+    let link = match conference {
+        None => None,
+        Some(Setup::Host { socket, group }) => {
+            let wake_tx = tx.clone();
+            let wake: Waker = Arc::new(move || {
+                let _ = wake_tx.send(Incoming::Conference);
+            });
+            let config = HostConfig {
+                socket,
+                group,
+                limits: Limits::default(),
+                wake: Some(wake),
+            };
+            match Host::start(config) {
+                Ok(host) => {
+                    println!(
+                        "Conference open. To follow, run on this machine:\n  {}",
+                        host.join_command()
+                    );
+                    Some(Link::Host(Publisher::new(host)))
+                }
+                Err(e) => {
+                    eprintln!("pathwise host: {e}");
+                    return Exit::Usage;
+                }
+            }
+        }
+        Some(Setup::Join(follower)) => {
+            let forward = tx.clone();
+            match Joined::start(follower, move |m| forward.send(Incoming::App(m)).is_ok()) {
+                Ok(j) => Some(Link::Join(j)),
+                Err(e) => {
+                    eprintln!("pathwise join: {e}");
+                    return Exit::Usage;
+                }
+            }
+        }
+    };
     terminal::install_panic_hook();
     let mouse = ctx.config.mouse.unwrap_or(true);
     if let Err(e) = terminal::enter(mouse) {
@@ -93,14 +148,24 @@ pub fn run(ctx: &Context, step: Option<&str>) -> Exit {
         eprintln!("pathwise: cannot use this terminal: {e}");
         return Exit::Usage;
     }
-    let result = Runtime::start(ctx, mouse, tx, rx).and_then(|(mut rt, mut app, first)| {
+    let mut link = link;
+    let mut ended = None;
+    let result = Runtime::start(ctx, mouse, tx, rx, &mut link).and_then(|(mut rt, mut app, first)| {
         let mut startup = Vec::new();
         if let Some(id) = step {
             startup.push(Msg::Step(id.to_string()));
         }
-        rt.run(&mut app, first, startup)
+        let exit = rt.run(&mut app, first, startup);
+        ended = app.conference_ended().map(str::to_string);
+        link = rt.conference.take();
+        exit
     });
     terminal::restore();
+    // goodbyes to the room (or to the host) once the terminal is back
+    drop(link);
+    if let Some(why) = ended {
+        println!("pathwise join: {why}");
+    }
     match result {
         Ok(exit) => exit,
         Err(e) => {
@@ -118,6 +183,8 @@ struct Runtime {
     watch: Option<Watch>,
     /// Messages that came in while the editor ran, in order.
     backlog: VecDeque<Incoming>,
+    /// Hosting or following a conference.
+    conference: Option<Link>,
 }
 
 /// How an editor session ended.
@@ -133,6 +200,7 @@ impl Runtime {
         mouse: bool,
         tx: Sender<Incoming>,
         rx: Receiver<Incoming>,
+        link: &mut Option<Link>,
     ) -> io::Result<(Runtime, App, Vec<Effect>)> {
         let term = terminal::new_terminal()?;
         let size = term.size()?;
@@ -148,8 +216,17 @@ impl Runtime {
             mouse,
             size: Rect::new(0, 0, size.width, size.height),
         };
-        let (mut app, load) = App::starting(ctx.source(), settings);
-        let mut first = vec![load];
+        let (mut app, mut first) = match link.as_ref() {
+            // a follower needs no library: its views come from the host
+            Some(Link::Join(_)) => (App::follower(settings), Vec::new()),
+            _ => {
+                let (app, load) = App::starting(ctx.source(), settings);
+                (app, vec![load])
+            }
+        };
+        if let Some(Link::Host(p)) = link.as_ref() {
+            app.host(p.host().join_command().to_string());
+        }
         if let Some(p) = key_problems.first() {
             first.push(app.update(Msg::Notice(format!("config: {p}"))));
         }
@@ -166,6 +243,7 @@ impl Runtime {
             loader: Loader::new(ctx.profile.clone(), tx),
             watch,
             backlog: VecDeque::new(),
+            conference: link.take(),
         };
         Ok((rt, app, first))
     }
@@ -178,13 +256,27 @@ impl Runtime {
                 return Ok(exit);
             }
         }
+        self.conferred(app);
         for msg in startup {
-            let effect = app.update(msg);
+            let effect = self.update(app, msg);
             if let Some(exit) = self.perform(app, effect)? {
                 return Ok(exit);
             }
         }
         self.event_loop(app)
+    }
+
+    /// `update`, then the conference: a host publishes what changed.
+    fn update(&mut self, app: &mut App, msg: Msg) -> Effect {
+        let effect = app.update(msg);
+        self.conferred(app);
+        effect
+    }
+
+    fn conferred(&mut self, app: &mut App) {
+        if let Some(Link::Host(p)) = self.conference.as_mut() {
+            p.after_update(app);
+        }
     }
 
     fn draw(&mut self, app: &App) -> io::Result<()> {
@@ -254,7 +346,7 @@ impl Runtime {
                     paths: std::mem::take(&mut pending).into_iter().collect(),
                     folder: std::mem::take(&mut pending_folder),
                 };
-                let effect = app.update(msg);
+                let effect = self.update(app, msg);
                 dirty = true;
                 if let Some(exit) = self.perform(app, effect)? {
                     return Ok(exit);
@@ -305,6 +397,12 @@ impl Runtime {
                     }
                     continue;
                 }
+                Incoming::Conference => {
+                    if let Some(Link::Host(p)) = self.conference.as_mut() {
+                        dirty |= p.pump(app);
+                    }
+                    continue;
+                }
                 Incoming::App(msg) => msg,
                 Incoming::Term(Event::Key(k)) if k.kind == KeyEventKind::Release => continue,
                 Incoming::Term(Event::Key(k)) => {
@@ -323,7 +421,7 @@ impl Runtime {
                 Incoming::Term(Event::Resize(w, h)) => Msg::Resize(w, h),
                 Incoming::Term(_) => continue,
             };
-            let effect = app.update(msg);
+            let effect = self.update(app, msg);
             dirty = true;
             if let Some(exit) = self.perform(app, effect)? {
                 return Ok(exit);
@@ -345,12 +443,17 @@ impl Runtime {
                 self.loader.load(app.library.source.clone(), generation);
             }
             Effect::ReadFiles(paths) => self.loader.read(paths),
+            Effect::Answer { stop, choice } => {
+                if let Some(Link::Join(j)) = self.conference.as_ref() {
+                    j.answer(stop, choice);
+                }
+            }
             Effect::Export { id, body } => self.loader.export(id, body),
             Effect::Suspend => self.suspend(app)?,
             Effect::Edit(path) => match self.edit(app, &path)? {
                 Edited::Ended(sig) => return Ok(Some(Exit::Signal(sig))),
                 Edited::Closed(result) => {
-                    let next = app.update(Msg::EditorClosed { path, result });
+                    let next = self.update(app, Msg::EditorClosed { path, result });
                     return self.perform(app, next);
                 }
             },

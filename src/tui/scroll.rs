@@ -76,6 +76,10 @@ impl App {
                 let inner = overlay::errors_inner(self.size);
                 max_offset(overlay::error_lines(self, inner.width).len(), inner.height)
             }
+            Some(Overlay::Conference) => {
+                let inner = overlay::conference_inner(self, self.size);
+                max_offset(overlay::conference_lines(self, inner.width).len(), inner.height)
+            }
             None => 0,
         };
         self.overlay_scroll = self.overlay_scroll.min(overlay_max);

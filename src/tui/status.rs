@@ -59,10 +59,30 @@ pub fn fit_words(s: &str, max: usize, ellipsis: &str) -> String {
 }
 
 /// The right-hand side's pieces, most important first: errors, the
-/// library, the case id (never while presenting, nor in a step-through).
+/// conference, the library, the case id (never while presenting, nor in a
+/// step-through). A follower has no library: whether it follows instead.
 fn right_parts(app: &App) -> Vec<(String, Style)> {
     let th = &app.theme;
     let mut parts = Vec::new();
+    if let Some(f) = app.following() {
+        let (words, role) = if f.following {
+            ("conference · following".to_string(), Role::Ok)
+        } else {
+            (
+                format!(
+                    "conference · browsing locally · {} follows",
+                    app.keymap.keys_of(Action::Follow)
+                ),
+                Role::Warn,
+            )
+        };
+        parts.push((app.ascii(&words).into_owned(), th.style(role)));
+        return parts;
+    }
+    if let Some(h) = app.hosting() {
+        let words = format!("conference · {} following", h.followers);
+        parts.push((app.ascii(&words).into_owned(), th.style(Role::Ok)));
+    }
     let failed = app.library.failed_files();
     if failed > 0 {
         parts.push((
@@ -81,7 +101,7 @@ fn right_parts(app: &App) -> Vec<(String, Style)> {
     };
     parts.push((library, th.style(Role::Muted)));
     // an id is written in hindsight too ("…-after-injection"): not during a step-through
-    let stepping = app.view.step.as_ref().is_some_and(|s| !s.finished);
+    let stepping = app.step_at().is_some_and(|s| !s.finished);
     if let Some(id) = app
         .view
         .shown
@@ -100,8 +120,21 @@ fn hints(app: &App, room: usize) -> String {
         KeyMode::Goto => format!(" go to: {}_ ", crate::text::inline(app.goto.as_deref().unwrap_or(""))),
         _ => String::new(),
     };
+    let hints: Vec<(String, &str)> = if app.is_follower() {
+        follower_hints(app)
+    } else if app.hosting().is_some() {
+        // presenting cannot be turned off while hosting: the join command instead
+        let c = app.keymap.keys_of(Action::Conference);
+        let c = c.split('/').next().unwrap_or_default().to_string();
+        app.keymap
+            .hints(app.key_mode(), app.focus)
+            .map(|(k, w)| if w == "present" { (c.clone(), "join") } else { (k, w) })
+            .collect()
+    } else {
+        app.keymap.hints(app.key_mode(), app.focus).collect()
+    };
     // whole hints only, as many as fit
-    for (key, hint) in app.keymap.hints(app.key_mode(), app.focus) {
+    for (key, hint) in hints {
         let item = format!(" {key} {hint} ");
         if textfit::width(&s) + textfit::width(&item) > room {
             break;
@@ -109,6 +142,29 @@ fn hints(app: &App, room: usize) -> String {
         s.push_str(&item);
     }
     s
+}
+
+/// A follower's keys: answering at an open stop, following, and what
+/// changes only its own screen.
+fn follower_hints(app: &App) -> Vec<(String, &'static str)> {
+    let key = |a: Action| app.keymap.keys_of(a).split('/').next().unwrap_or_default().to_string();
+    let mut out = Vec::new();
+    if app.key_mode() == KeyMode::Overlay {
+        out.push((key(Action::Close), "close"));
+        return out;
+    }
+    if app.remote().and_then(|s| s.stop()).is_some_and(|s| s.is_open()) {
+        out.push(("1-0".to_string(), "answer"));
+    }
+    if !app.is_following() {
+        out.push((key(Action::Follow), "follow"));
+    }
+    out.push((key(Action::NextEvent), "event"));
+    out.push((key(Action::NextPane), "pane"));
+    out.push((key(Action::Zoom), "zoom"));
+    out.push((key(Action::Help), "help"));
+    out.push((key(Action::Quit), "leave"));
+    out
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -138,7 +194,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     // a message pushes out the id, then the library's name, in that order;
     // the keys keep forty columns
     let want = flash.as_ref().map_or(40, |f| textfit::width(f) + 1);
-    let keep = usize::from(app.library.failed_files() > 0);
+    // the error count stays, and whether a conference is on
+    let keep = usize::from(app.library.failed_files() > 0) + usize::from(app.conference.is_some());
     while parts.len() > keep && want + marks_w + right_w(&parts) > width {
         parts.pop();
     }

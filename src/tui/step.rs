@@ -178,3 +178,19 @@ pub fn happened_label(p: &Presenter, (r, step): (EventRef, Option<NextStep>)) ->
         None => what,
     }
 }
+
+/// Where a step-through is, as the screen shows it: the host's own
+/// ([`Step`]) or, on a conference follower, the host's
+/// ([`App::step_at`](crate::tui::app::App::step_at)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepAt {
+    /// n of "stop n of N" (1-based).
+    pub number: usize,
+    /// N.
+    pub of: usize,
+    /// At the summary.
+    pub finished: bool,
+    /// A stop waits for its answer: the band and the rules' answer are not
+    /// to be shown yet.
+    pub asking: bool,
+}

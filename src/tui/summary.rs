@@ -18,10 +18,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 /// True while a step-through stop waits for the student's answer: the
 /// band and the next step are not to be shown anywhere.
 pub fn answer_hidden(app: &App) -> bool {
-    app.view
-        .step
-        .as_ref()
-        .is_some_and(|s| s.answered.is_none() && !s.finished)
+    app.step_at().is_some_and(|s| s.asking)
 }
 
 /// The case's title as the screen shows it: during a step-through (until
@@ -29,7 +26,7 @@ pub fn answer_hidden(app: &App) -> bool {
 /// written in hindsight ("…: injection window lets PT work") and would
 /// give the answer away.
 pub fn case_title<'v>(app: &App, shown: &'v CaseView) -> std::borrow::Cow<'v, str> {
-    if app.view.step.as_ref().is_none_or(|s| s.finished) {
+    if app.step_at().is_none_or(|s| s.finished) {
         return std::borrow::Cow::Borrowed(&shown.title);
     }
     let diagnosis = shown.field("diagnosis").map_or("", |f| f.value.as_str());
@@ -74,7 +71,7 @@ pub fn strip(app: &App, area: Rect, buf: &mut Buffer) {
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
     if answer_hidden(app) {
-        let step = app.view.step.as_ref().map(|s| (s.index + 1, s.stops.len()));
+        let step = app.step_at().map(|s| (s.number, s.of));
         let (i, n) = step.unwrap_or((1, 1));
         lines.push(Line::from(vec![
             Span::styled(format!("Stop {i} of {n} {dot} "), th.style(Role::AsOf)),

@@ -4,7 +4,8 @@
 use super::app::App;
 use super::keymap::Action;
 use super::layout::Pane;
-use super::step::{CHOICES, Step};
+use super::step::{CHOICES, Step, StepAt};
+use crate::conference::StepView;
 use crate::rules::{Options, evaluate};
 
 impl App {
@@ -121,5 +122,58 @@ impl App {
             }
             _ => None,
         };
+    }
+}
+
+impl App {
+    /// The step-through on screen: this console's, or on a follower the
+    /// host's.
+    pub fn step_at(&self) -> Option<StepAt> {
+        if let Some(s) = &self.view.step {
+            return Some(StepAt {
+                number: s.index + 1,
+                of: s.stops.len(),
+                finished: s.finished,
+                asking: s.answered.is_none() && !s.finished,
+            });
+        }
+        match self.remote_step()? {
+            StepView::Stop(s) => Some(StepAt {
+                number: s.number(),
+                of: s.of(),
+                finished: false,
+                asking: s.reveal().is_none(),
+            }),
+            StepView::Finished(summary) => {
+                let of = summary.stops.first().map_or(summary.stops.len(), |s| s.of);
+                Some(StepAt {
+                    number: of,
+                    of,
+                    finished: true,
+                    asking: false,
+                })
+            }
+        }
+    }
+
+    /// How many of the presented case's events the timeline shows: in
+    /// step-through, those up to now.
+    pub fn timeline_len(&self) -> usize {
+        let shown = self.view.shown.as_ref().map_or(0, |v| v.events.len());
+        if self.is_follower() {
+            // the host's state holds only the events up to its "now"
+            shown
+        } else {
+            self.timeline_events().len().min(shown)
+        }
+    }
+
+    /// Whether the event at index `i` of the presented case is left out
+    /// of scoring (what-if): this console's, or the host's.
+    pub fn is_left_out(&self, i: usize) -> bool {
+        match self.remote() {
+            Some(state) => state.what_if().is_some_and(|w| w.left_out().contains(&i)),
+            None => self.view.events.get(i).is_some_and(|r| self.view.excluded.contains(r)),
+        }
     }
 }

@@ -40,6 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay {
         Some(Overlay::Help) => overlay::draw_help(app, area, buf),
         Some(Overlay::Errors) => overlay::draw_errors(app, area, buf),
+        Some(Overlay::Conference) => overlay::draw_conference(app, area, buf),
         None => {}
     }
     if app.glyphs.ascii {
@@ -80,7 +81,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let th = &app.theme;
     let mut end = area.x;
-    for (pane, label, r) in super::layout::tabs(area) {
+    for (pane, label, r) in super::layout::tabs_of(area, app.tab_panes()) {
         let style = if pane == app.focus {
             th.style(Role::Selection).add_modifier(ratatui::style::Modifier::BOLD)
         } else {

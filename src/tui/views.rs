@@ -43,6 +43,10 @@ impl App {
     /// leave a view stale; drawing never builds one.
     pub fn present_views(&mut self) {
         self.label_rows();
+        // a follower's views are the host's: set from its states
+        if self.is_follower() {
+            return;
+        }
         let source = match (&self.view.step, &self.view.what_if) {
             (Some(step), _) => VerdictSource::Step(step.index, step.stops.clone(), step.answers.len()),
             (None, Some(_)) => VerdictSource::WhatIf(self.view.excluded.clone()),

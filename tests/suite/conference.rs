@@ -7,6 +7,8 @@
 
 mod child;
 mod client;
+mod console;
+mod e2e;
 mod fixtures;
 mod hostile;
 mod idle;

@@ -31,6 +31,9 @@ pub fn lines(app: &App, shown: &CaseView, event: Option<usize>, width: u16) -> V
     if let (Some(s), None) = (&app.view.step, event) {
         return step::lines(app, s, w);
     }
+    if let (Some(s), None) = (app.remote_step(), event) {
+        return step::remote_lines(app, s, w);
+    }
     match event.and_then(|i| shown.events.get(i).map(|e| (i, e))) {
         Some((i, e)) => event_lines(app, i, e, w),
         None => case_lines(app, shown, w),
@@ -71,8 +74,9 @@ fn event_lines(app: &App, i: usize, e: &EventView, w: usize) -> Vec<Line<'static
     if let Some(walk) = app.evidence_position(i) {
         note(app, &mut out, &walk, Role::Title, w);
     }
-    let excluded = app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r));
-    if excluded {
+    if app.is_left_out(i) && app.is_follower() {
+        note(app, &mut out, "left out of scoring (the host's what-if)", Role::Warn, w);
+    } else if app.is_left_out(i) {
         note(
             app,
             &mut out,

@@ -53,6 +53,10 @@ pub enum Action {
     Export,
     /// `:`: go to a case by id or alias.
     Goto,
+    /// A conference: the join command (hosting), what the room sees.
+    Conference,
+    /// Following a conference: follow the host again after browsing.
+    Follow,
     // searching
     SearchAccept,
     SearchCancel,

@@ -240,6 +240,20 @@ pub(super) const ROWS: &[Row] = &[
         &[List],
     ),
     row(Browse, A::Reload, "reload", &["r"], "reload the library"),
+    row(
+        Browse,
+        A::Conference,
+        "conference",
+        &["c"],
+        "conference (pathwise host / join): the join command to give the room, and what it sees",
+    ),
+    row(
+        Browse,
+        A::Follow,
+        "follow",
+        &["f"],
+        "following a conference: back to the host's screen after browsing on your own",
+    ),
     row(Browse, A::Errors, "errors", &["!"], "files that failed to load"),
     row(
         Browse,

@@ -8,9 +8,10 @@
 
 use super::band_symbol;
 use crate::present::VerdictView;
+use crate::rules::Band;
 use crate::theme::Role;
 use crate::tui::app::App;
-use crate::tui::step::Step;
+use crate::tui::step::StepAt;
 use crate::tui::textfit::{self, wrap};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -20,7 +21,7 @@ use ratatui::text::{Line, Span};
 pub fn lines(app: &App, v: &VerdictView, width: u16, reason_cap: usize) -> (Vec<Line<'static>>, bool) {
     let w = usize::from(width);
     let mut out = Vec::new();
-    if let Some(step) = &app.view.step {
+    if let Some(step) = app.step_at() {
         step_header(app, v, step, w, &mut out);
         if crate::tui::summary::answer_hidden(app) {
             asking(app, w, &mut out);
@@ -40,16 +41,16 @@ fn styled(s: String, style: Style) -> Line<'static> {
 
 /// "Stop 2 of 5 · 2026-03-10" and, on a line of its own, the score: two
 /// labelled lines, so a stop number can never be read as the score.
-fn step_header(app: &App, v: &VerdictView, step: &Step, w: usize, out: &mut Vec<Line<'static>>) {
+fn step_header(app: &App, v: &VerdictView, step: StepAt, w: usize, out: &mut Vec<Line<'static>>) {
     let th = &app.theme;
     let dot = app.glyphs.dot();
     let head = if step.finished {
-        format!(" Step-through done {dot} {} stops", step.stops.len())
+        format!(" Step-through done {dot} {} stops", step.of)
     } else {
-        format!(" Stop {} of {} {dot} {}", step.index + 1, step.stops.len(), v.as_of)
+        format!(" Stop {} of {} {dot} {}", step.number, step.of, v.as_of)
     };
     let head = if textfit::width(&head) > w {
-        format!(" Stop {}/{}", step.index + 1, step.stops.len())
+        format!(" Stop {}/{}", step.number, step.of)
     } else {
         head
     };
@@ -85,18 +86,37 @@ fn asking(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
 /// line can hold it: "what-if:", "score 95 → 85 ·", "ready → approaching
 /// ·", "next step surgical consult → continue conservative care".
 pub fn what_if_units(app: &App) -> Option<Vec<String>> {
-    let (w, (_, base)) = (app.view.what_if.as_ref()?, app.selected()?);
+    // (score, band word, next step) before and after
+    let (before, after) = match app.remote() {
+        Some(state) => {
+            let w = state.what_if()?;
+            let band = |label: &str| {
+                Band::ALL
+                    .iter()
+                    .find(|b| b.label() == label)
+                    .map_or(label.to_lowercase(), |b| b.as_str().to_string())
+            };
+            let line = |s: &crate::conference::ScoreLine| (s.score, band(&s.band), s.next_step.clone());
+            (line(w.before()), line(w.after()))
+        }
+        None => {
+            let (w, (_, base)) = (app.view.what_if.as_ref()?, app.selected()?);
+            let line =
+                |r: &crate::rules::Readiness| (r.score, r.band.as_str().to_string(), r.next_step.label().to_string());
+            (line(base), line(w))
+        }
+    };
     let arrow = app.glyphs.arrow();
-    let next = if base.next_step == w.next_step {
-        format!("next step {} (unchanged)", w.next_step.label())
+    let next = if before.2 == after.2 {
+        format!("next step {} (unchanged)", after.2)
     } else {
-        format!("next step {} {arrow} {}", base.next_step.label(), w.next_step.label())
+        format!("next step {} {arrow} {}", before.2, after.2)
     };
     let dot = app.glyphs.dot();
     Some(vec![
         "what-if: ".to_string(),
-        format!("score {} {arrow} {} {dot} ", base.score, w.score),
-        format!("{} {arrow} {} {dot} ", base.band.as_str(), w.band.as_str()),
+        format!("score {} {arrow} {} {dot} ", before.0, after.0),
+        format!("{} {arrow} {} {dot} ", before.1, after.1),
         next,
     ])
 }

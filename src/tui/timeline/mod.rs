@@ -32,7 +32,7 @@ pub fn need(app: &App, width: u16) -> Need {
 
 /// The events drawn: in step-through, those up to now.
 fn drawn<'v>(app: &App, view: &'v CaseView) -> &'v [EventView] {
-    &view.events[..app.timeline_events().len().min(view.events.len())]
+    &view.events[..app.timeline_len().min(view.events.len())]
 }
 
 /// Cells already written on a row, so labels do not overwrite markers.
@@ -90,6 +90,20 @@ impl<'a> Row<'a> {
 /// Whether the event at index `i` of the case's events is evidence of the
 /// focused criterion.
 pub(super) fn is_evidence(app: &App, i: usize) -> bool {
+    if app.is_follower() {
+        // the verdict view names its evidence by index; the host's
+        // criterion is not in its state, so only a follower browsing on its
+        // own highlights the evidence of the criterion it chose
+        let shown = !app.is_following()
+            && (app.focus == crate::tui::layout::Pane::Readiness || app.view.evidence_walk.is_some());
+        return shown
+            && app
+                .view
+                .verdict
+                .as_ref()
+                .and_then(|v| v.criteria.get(app.view.criterion))
+                .is_some_and(|c| c.evidence.contains(&i));
+    }
     app.view.events.get(i).is_some_and(|r| app.evidence().contains(r))
 }
 
@@ -107,7 +121,7 @@ fn event_style(app: &App, i: usize, e: &EventView, lane: Role) -> Style {
         style = style.add_modifier(Modifier::BOLD);
     }
     // what-if: an event left out of scoring is struck through
-    if app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r)) {
+    if app.is_left_out(i) {
         style = style.add_modifier(Modifier::CROSSED_OUT | Modifier::DIM);
     }
     style
@@ -123,7 +137,7 @@ fn selected(style: Style) -> Style {
 /// The step-through's "now" in days from onset: the day the verdict on
 /// screen was evaluated as of.
 pub(super) fn step_now(app: &App) -> Option<i64> {
-    app.view.step.as_ref()?;
+    app.step_at()?;
     app.view.verdict.as_ref().map(|v| v.as_of_day)
 }
 
@@ -175,8 +189,7 @@ fn draw_row(app: &App, view: &CaseView, events: &[EventView], g: &Geometry, lane
                 end
             }
             None => {
-                let excluded = app.view.events.get(i).is_some_and(|r| app.view.excluded.contains(r));
-                let glyph = if excluded {
+                let glyph = if app.is_left_out(i) {
                     glyphs.excluded()
                 } else {
                     marker_glyph(e.kind, glyphs)

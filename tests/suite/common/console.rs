@@ -58,6 +58,13 @@ pub fn key(app: &mut App, code: KeyCode) {
 /// Types a sequence: single characters, or named keys in angle brackets
 /// (`<enter>`, `<esc>`, `<left>`, `<right>`, `<up>`, `<down>`, `<tab>`).
 pub fn keys(app: &mut App, seq: &str) {
+    each_key(seq, |k| {
+        app.update(Msg::Key(k));
+    });
+}
+
+/// The keys of a sequence as [`keys`] reads it, one at a time.
+pub fn each_key(seq: &str, mut f: impl FnMut(KeyEvent)) {
     let mut rest = seq;
     while let Some(c) = rest.chars().next() {
         if let Some(end) = rest.strip_prefix('<').and_then(|r| r.find('>')) {
@@ -75,10 +82,10 @@ pub fn keys(app: &mut App, seq: &str) {
                 "pgup" => KeyCode::PageUp,
                 other => panic!("unknown key <{other}>"),
             };
-            key(app, code);
+            f(KeyEvent::new(code, KeyModifiers::NONE));
             rest = &rest[end + 2..];
         } else {
-            key(app, KeyCode::Char(c));
+            f(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
             rest = &rest[c.len_utf8()..];
         }
     }
