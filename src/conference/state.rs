@@ -65,10 +65,48 @@ impl std::error::Error for StateError {}
 #[serde(deny_unknown_fields)]
 pub struct ConferenceState {
     case: CaseView,
-    verdict: VerdictView,
+    verdict: Shown,
     ui: Ui,
     what_if: Option<WhatIf>,
     step: Option<StepView>,
+}
+
+/// The verdict on the wire. While a step-through stop's question is open
+/// it is sent without its answer (the band, the next step and why): the
+/// screens hide them until the reveal, and a follower reading the socket
+/// must not find them either. A follower reads an absent answer back as
+/// the verdict view's placeholders, which no screen shows while asking.
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    view: VerdictView,
+    answer: bool,
+}
+
+/// The keys of a verdict view that give a stop's answer away.
+const ANSWER_KEYS: [&str; 3] = ["band", "next_step", "next_step_reason"];
+
+impl Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.answer {
+            return self.view.serialize(s);
+        }
+        let mut v = serde_json::to_value(&self.view).map_err(serde::ser::Error::custom)?;
+        if let serde_json::Value::Object(m) = &mut v {
+            for k in ANSWER_KEYS {
+                m.remove(k);
+            }
+        }
+        v.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Shown {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Shown, D::Error> {
+        Ok(Shown {
+            view: VerdictView::deserialize(d)?,
+            answer: true,
+        })
+    }
 }
 
 /// Where the host's console is: the selected event, the focused pane, zoom.
@@ -211,7 +249,10 @@ impl ConferenceState {
         verdict_deidentified(verdict)?;
         Ok(ConferenceState {
             case: case.clone(),
-            verdict: verdict.clone(),
+            verdict: Shown {
+                view: verdict.clone(),
+                answer: true,
+            },
             ui: Ui {
                 selected_event: None,
                 focus: "timeline".to_string(),
@@ -253,7 +294,18 @@ impl ConferenceState {
         Ok(self)
     }
 
+    /// The step-through's stop. While its question is open the state
+    /// carries no answer: the verdict goes without its band, next step and
+    /// why, and the title (written in hindsight, "… after the injection")
+    /// is replaced by the initial diagnosis, as the screens show it.
     pub fn with_step(mut self, step: StepView) -> Self {
+        let asking = matches!(&step, StepView::Stop(s) if s.reveal.is_none());
+        if asking {
+            self.verdict.answer = false;
+            if let Some(dx) = self.case.field("diagnosis").map(|f| f.value.clone()) {
+                self.case.title = dx;
+            }
+        }
         self.step = Some(step);
         self
     }
@@ -263,7 +315,7 @@ impl ConferenceState {
     }
 
     pub fn verdict(&self) -> &VerdictView {
-        &self.verdict
+        &self.verdict.view
     }
 
     pub fn selected_event(&self) -> Option<usize> {
@@ -311,7 +363,7 @@ impl ConferenceState {
     /// before it sends a state to anyone.
     pub fn check(&self) -> Result<(), StateError> {
         deidentified(&self.case)?;
-        verdict_deidentified(&self.verdict)?;
+        verdict_deidentified(&self.verdict.view)?;
         if !is_word(&self.ui.focus) {
             return Err(StateError::NotAWord(self.ui.focus.chars().take(40).collect()));
         }

@@ -240,7 +240,8 @@ impl App {
                     Some((i, (case, r))) => {
                         let p =
                             crate::present::Presenter::new(case, self.privacy()).with_file(&self.library.cases[i].path);
-                        let mut body = crate::export::markdown(&p.case_view_reviewed(&self.profile), &p.verdict_view(r));
+                        let mut body =
+                            crate::export::markdown(&p.case_view_reviewed(&self.profile), &p.verdict_view(r));
                         // a conference's step-through on this case: the room's answers
                         if let Some(room) = self.room_markdown(&case.id) {
                             body = format!("{}\n\n{}\n", body.trim_end(), room.join("\n"));

@@ -212,3 +212,34 @@ fn a_state_can_only_be_built_from_de_identified_views() {
     let forged: ConferenceState = serde_json::from_value(json).unwrap();
     assert!(h.host.publish(forged).is_err());
 }
+
+/// While a step-through stop asks, the state carries no answer: the
+/// verdict goes without its band, next step and reason, and the title
+/// (written in hindsight) is the initial diagnosis; once revealed, they
+/// are there. Over every stop of every sample.
+#[test]
+fn an_open_stop_sends_no_answer() {
+    let lib = Library::builtin();
+    let mut stops = 0;
+    for l in &lib.cases {
+        for n in 0..fixtures::stops(&l.case).len() {
+            let (open, revealed) = fixtures::stop(&l.case, &l.path, n, n as u32 + 1);
+            let sent: Value = serde_json::to_value(&open).expect("json");
+            let verdict = &sent["verdict"];
+            for key in ["band", "next_step", "next_step_reason"] {
+                assert!(
+                    verdict.get(key).is_none(),
+                    "{} stop {n}: {key} sent while asking",
+                    l.case.id
+                );
+            }
+            assert_ne!(sent["case"]["title"], Value::String(revealed.case().title.clone()));
+            let back: ConferenceState = serde_json::from_value(sent).expect("a follower reads it back");
+            assert_eq!(back.verdict().score, open.verdict().score);
+            let after: Value = serde_json::to_value(&revealed).expect("json");
+            assert_eq!(after["verdict"]["band"], revealed.verdict().band.as_str());
+            stops += 1;
+        }
+    }
+    assert!(stops > 50, "{stops} stops");
+}

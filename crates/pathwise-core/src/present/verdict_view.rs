@@ -16,9 +16,14 @@ pub struct VerdictView {
     pub profile: String,
     /// 0–100.
     pub score: u8,
+    /// A view read back without its answer (a conference sends none while
+    /// a step-through stop asks) holds these placeholders.
+    #[serde(default = "placeholder_band")]
     pub band: Band,
+    #[serde(default = "placeholder_step")]
     pub next_step: NextStep,
     /// Why this step, in one line (de-identified).
+    #[serde(default)]
     pub next_step_reason: String,
     /// Weeks of documented conservative care (0 without any).
     pub documented_weeks: f64,
@@ -34,6 +39,14 @@ pub struct VerdictView {
     pub confounders: Vec<ConfounderView>,
     /// What the surgeon needs to know beside the verdict; not scored.
     pub cautions: Vec<CautionView>,
+}
+
+fn placeholder_band() -> Band {
+    Band::NotReady
+}
+
+fn placeholder_step() -> NextStep {
+    NextStep::ContinueConservative
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
