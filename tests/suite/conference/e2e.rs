@@ -155,7 +155,9 @@ fn a_host_and_three_followers_follow_cases_events_and_a_step_through_in_tmux() {
         "0".repeat(32),
         socket.display()
     ));
-    let s = f80.t.wait_for("the refusal", |s| s.contains("EXIT="));
+    let s = f80
+        .t
+        .wait_for("the refusal", |s| s.lines().any(|l| l.starts_with("EXIT=")));
     assert!(s.contains("wrong join code") && s.contains("EXIT=2"), "{s}");
     let joins = [
         (&f80, "--theme light --name Ana", ""),
@@ -252,12 +254,14 @@ fn a_host_and_three_followers_follow_cases_events_and_a_step_through_in_tmux() {
 
     // the host quits: every follower says so and exits 0
     host.send(&["q"]);
-    let s = host.wait_for("the host's shell", |s| s.contains("EXIT="));
+    let s = host.wait_for("the host's shell", |s| s.lines().any(|l| l.starts_with("EXIT=")));
     assert!(s.contains("EXIT=0"), "{s}");
     assert!(s.contains("Conference open. To follow, run on this machine:"), "{s}");
     assert!(!socket.exists(), "the socket is removed");
     for seat in &seats {
-        let s = seat.t.wait_for("the follower's shell", |s| s.contains("EXIT="));
+        let s = seat
+            .t
+            .wait_for("the follower's shell", |s| s.lines().any(|l| l.starts_with("EXIT=")));
         assert!(
             s.contains("pathwise join: the host ended the conference"),
             "{}:\n{s}",
