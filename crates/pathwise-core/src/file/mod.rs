@@ -3,15 +3,18 @@
 //! that reports every mistake in a file in one run ([`Doc`], [`Table`]),
 //! and the located error they all produce ([`FileError`]).
 
+mod doc;
 mod error;
 mod nearest;
 mod read;
+mod values;
 mod walk;
 
+pub use doc::Doc;
 pub use error::{FileError, line_column};
 pub use nearest::{nearest, nearest_all};
 pub use read::read_limited;
-pub use walk::{Doc, FIRST_DATE, LAST_DATE, Table, Word};
+pub use walk::{FIRST_DATE, LAST_DATE, Table, Word};
 
 /// Reads and walks one file: its bytes as UTF-8 text, parsed, and handed
 /// to `read` with the top-level table (which it asks for the keys it knows

@@ -9,11 +9,10 @@
 //! asked for; [`Table::finish`] then reports every other key as unknown,
 //! so the list of allowed keys is always the list the reader really reads.
 
-use super::FileError;
+use super::Doc;
 use super::nearest::nearest;
 use jiff::civil::Date;
 use std::ops::Range;
-use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -28,114 +27,15 @@ pub trait Word: Sized + Copy + 'static {
 pub const FIRST_DATE: Date = Date::constant(1900, 1, 1);
 pub const LAST_DATE: Date = Date::constant(2100, 12, 31);
 
-/// One file being read: its text and every error found so far.
-pub struct Doc<'s> {
-    pub path: &'s Path,
-    pub source: &'s str,
-    pub errors: Vec<FileError>,
-    /// False after a syntax error: the parser skipped part of the text, so
-    /// a key missing from what it kept may well be in the file.
-    whole: bool,
-}
-
-impl<'s> Doc<'s> {
-    pub fn new(path: &'s Path, source: &'s str) -> Doc<'s> {
-        Doc {
-            path,
-            source,
-            errors: Vec::new(),
-            whole: true,
-        }
-    }
-
-    /// Parses the text. Syntax errors are all recorded (the parser
-    /// recovers and goes on); the document is returned with what could be
-    /// read, and whether it is whole.
-    pub fn parse(&mut self) -> (DeTable<'s>, bool) {
-        let (table, errors) = DeTable::parse_recoverable(self.source);
-        let whole = errors.is_empty();
-        self.whole = whole;
-        for e in errors {
-            let err = syntax_error(self.path, self.source, &e);
-            self.errors.push(err);
-        }
-        (table.into_inner(), whole)
-    }
-
-    pub fn error_at(&mut self, span: Range<usize>, message: impl AsRef<str>) {
-        self.errors
-            .push(FileError::at(self.path, self.source, span.start, message));
-    }
-
-    /// The errors in the order of the file.
-    pub fn into_errors(mut self) -> Vec<FileError> {
-        self.errors
-            .sort_by_key(|e| (e.line.unwrap_or(0), e.column.unwrap_or(0)));
-        self.errors.dedup();
-        self.errors
-    }
-}
-
-/// A syntax error in the words a clinician editing by hand can act on.
-fn syntax_error(path: &Path, source: &str, e: &toml::de::Error) -> FileError {
-    let raw = e.message().trim();
-    let message = match raw {
-        m if m.starts_with("duplicate key") => match e.span().and_then(|s| source.get(s)) {
-            Some(key) => format!(
-                "duplicate key `{}`: it is already set above; keep one",
-                key.trim().trim_matches('"')
-            ),
-            None => m.to_string(),
-        },
-        m if m.contains("recurs") || m.contains("too deep") => {
-            "nested too deeply (arrays or tables inside one another); a case file needs at most a few levels"
-                .to_string()
-        }
-        m => m
-            .replace(
-                "invalid basic string",
-                "a string cannot hold raw control characters; write them as escapes like \\u001b",
-            )
-            .replace(", expected", "; expected"),
-    };
-    match e.span() {
-        Some(span) => FileError::at(path, source, span.start, message),
-        None => match deepest_nesting(source) {
-            Some(at) if message.starts_with("nested too deeply") => FileError::at(path, source, at, message),
-            _ => FileError::new(path, message),
-        },
-    }
-}
-
-/// Where brackets first nest deeper than any file needs, for a nesting
-/// error the parser reports without a place.
-fn deepest_nesting(source: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in source.bytes().enumerate() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > 32 {
-                    return Some(i);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => {}
-            _ => {}
-        }
-    }
-    None
-}
-
-type Value<'t, 's> = &'t Spanned<DeValue<'s>>;
+pub(super) type Value<'t, 's> = &'t Spanned<DeValue<'s>>;
 
 /// A table being read. `header` names it as the file does (`[patient]`,
 /// `[[pt]] #2`; empty at the top), `dotted` the keys inside it that lead
 /// to an inline table (`function.`).
 pub struct Table<'t, 's> {
-    map: &'t DeTable<'s>,
-    header: String,
-    dotted: String,
+    pub(super) map: &'t DeTable<'s>,
+    pub(super) header: String,
+    pub(super) dotted: String,
     /// Where the table begins: a missing key is reported here.
     at: Range<usize>,
     asked: Vec<&'static str>,
@@ -175,7 +75,7 @@ impl<'t, 's> Table<'t, 's> {
         }
     }
 
-    fn get(&mut self, key: &'static str) -> Option<Value<'t, 's>> {
+    pub(super) fn get(&mut self, key: &'static str) -> Option<Value<'t, 's>> {
         if !self.asked.contains(&key) {
             self.asked.push(key);
         }
@@ -200,7 +100,7 @@ impl<'t, 's> Table<'t, 's> {
         self.get(key).map(Spanned::span)
     }
 
-    fn wrong_type(&self, doc: &mut Doc, key: &str, v: Value, expected: &str) {
+    pub(super) fn wrong_type(&self, doc: &mut Doc, key: &str, v: Value, expected: &str) {
         let found = found(doc.source, v);
         doc.error_at(
             v.span(),
@@ -224,220 +124,12 @@ impl<'t, 's> Table<'t, 's> {
         );
     }
 
-    pub fn str(&mut self, doc: &mut Doc, key: &'static str) -> Option<&'t str> {
-        let v = self.get(key)?;
-        match v.get_ref() {
-            DeValue::String(s) => Some(s.as_ref()),
-            _ => {
-                self.wrong_type(doc, key, v, "a string in quotes");
-                None
-            }
-        }
-    }
-
-    pub fn string(&mut self, doc: &mut Doc, key: &'static str) -> Option<String> {
-        self.str(doc, key).map(str::to_string)
-    }
-
-    /// A string the table must have.
-    pub fn req_string(&mut self, doc: &mut Doc, key: &'static str, example: &str) -> Option<String> {
-        if !self.has(key) {
-            self.missing(doc, key, example);
-            return None;
-        }
-        self.string(doc, key)
-    }
-
-    pub fn bool(&mut self, doc: &mut Doc, key: &'static str) -> Option<bool> {
-        let v = self.get(key)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.wrong_type(doc, key, v, "true or false");
-                None
-            }
-        }
-    }
-
-    /// A whole number within `lo..=hi`.
-    pub fn int(&mut self, doc: &mut Doc, key: &'static str, lo: i64, hi: i64) -> Option<i64> {
-        let v = self.get(key)?;
-        let n = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-            DeValue::Float(_) => {
-                self.wrong_type(doc, key, v, "a whole number");
-                return None;
-            }
-            _ => {
-                self.wrong_type(doc, key, v, "a whole number");
-                return None;
-            }
-        };
-        match n {
-            Some(n) if (lo..=hi).contains(&n) => Some(n),
-            _ => {
-                let shown = found(doc.source, v);
-                doc.error_at(
-                    v.span(),
-                    format!("{} = {shown} is out of range; allowed: {lo} to {hi}", self.name(key)),
-                );
-                None
-            }
-        }
-    }
-
-    /// A number (whole or decimal) within `lo..=hi`.
-    pub fn number(&mut self, doc: &mut Doc, key: &'static str, lo: f64, hi: f64) -> Option<f64> {
-        let v = self.get(key)?;
-        let n = match v.get_ref() {
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
-            _ => {
-                self.wrong_type(doc, key, v, "a number");
-                return None;
-            }
-        };
-        match n {
-            Some(n) if n.is_finite() && (lo..=hi).contains(&n) => Some(n),
-            _ => {
-                let shown = found(doc.source, v);
-                doc.error_at(
-                    v.span(),
-                    format!(
-                        "{} = {shown} is out of range; allowed: {} to {}",
-                        self.name(key),
-                        plain(lo),
-                        plain(hi)
-                    ),
-                );
-                None
-            }
-        }
-    }
-
-    /// A calendar date written as a TOML local date (no time of day),
-    /// between [`FIRST_DATE`] and [`LAST_DATE`].
-    pub fn date(&mut self, doc: &mut Doc, key: &'static str) -> Option<Date> {
-        let v = self.get(key)?;
-        let DeValue::Datetime(dt) = v.get_ref() else {
-            let hint = match v.get_ref() {
-                DeValue::String(_) => "a date without quotes, like 2026-03-14",
-                _ => "a date like 2026-03-14",
-            };
-            self.wrong_type(doc, key, v, hint);
-            return None;
-        };
-        let date = match (dt.date, dt.time, dt.offset) {
-            (Some(d), None, None) => d,
-            _ => {
-                doc.error_at(
-                    v.span(),
-                    format!(
-                        "{} must be a date like 2026-03-14 (no time of day), found {dt}",
-                        self.name(key)
-                    ),
-                );
-                return None;
-            }
-        };
-        let parsed = i8::try_from(date.month)
-            .ok()
-            .zip(i8::try_from(date.day).ok())
-            .and_then(|(m, d)| Date::new(date.year as i16, m, d).ok());
-        match parsed {
-            Some(d) if (FIRST_DATE..=LAST_DATE).contains(&d) => Some(d),
-            Some(d) => {
-                doc.error_at(
-                    v.span(),
-                    format!(
-                        "{} = {d} is outside the dates a case can hold ({FIRST_DATE} to {LAST_DATE}); is it a typo?",
-                        self.name(key)
-                    ),
-                );
-                None
-            }
-            None => {
-                doc.error_at(v.span(), format!("{} = {dt} is not a calendar date", self.name(key)));
-                None
-            }
-        }
-    }
-
-    pub fn req_date(&mut self, doc: &mut Doc, key: &'static str) -> Option<Date> {
-        if !self.has(key) {
-            self.missing(doc, key, &format!("{key} = 2026-03-14"));
-            return None;
-        }
-        self.date(doc, key)
-    }
-
-    /// One enumerated word.
-    pub fn word<W: Word>(&mut self, doc: &mut Doc, key: &'static str) -> Option<W> {
-        let v = self.get(key)?;
-        self.word_value(doc, key, v)
-    }
-
-    pub fn req_word<W: Word>(&mut self, doc: &mut Doc, key: &'static str) -> Option<W> {
-        if !self.has(key) {
-            let example = format!("{key} = \"{}\"", W::words().first().copied().unwrap_or(""));
-            self.missing(doc, key, &example);
-            return None;
-        }
-        self.word(doc, key)
-    }
-
-    fn word_value<W: Word>(&self, doc: &mut Doc, key: &str, v: Value) -> Option<W> {
-        let DeValue::String(s) = v.get_ref() else {
-            self.wrong_type(doc, key, v, "a word in quotes");
-            return None;
-        };
-        if let Some(w) = W::from_word(s) {
-            return Some(w);
-        }
-        let mut message = format!(
-            "{}: unknown word `{}`; allowed: {}",
-            self.name(key),
-            crate::text::inline(s),
-            ticked(W::words().iter().copied())
-        );
-        if let Some(near) = nearest(s, W::words().iter().copied()) {
-            message.push_str(&format!("; did you mean `{near}`?"));
-        }
-        doc.error_at(v.span(), message);
-        None
-    }
-
-    /// An array of enumerated words; an absent key is an empty list.
-    pub fn words<W: Word>(&mut self, doc: &mut Doc, key: &'static str) -> Vec<W> {
-        let Some(items) = self.array(doc, key, "an array of words like [\"a\", \"b\"]") else {
-            return Vec::new();
-        };
-        items
-            .iter()
-            .filter_map(|item| self.word_value(doc, key, item))
-            .collect()
-    }
-
-    /// An array of free words or areas: `None` when the key is absent, so
-    /// a file can say "none" (`[]`) apart from "not recorded". A blank
-    /// entry is an error.
-    pub fn strings(&mut self, doc: &mut Doc, key: &'static str) -> Option<Vec<String>> {
-        let items = self.array(doc, key, "an array of strings like [\"a\", \"b\"]")?;
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            match item.get_ref() {
-                DeValue::String(s) if s.trim().is_empty() => doc.error_at(
-                    item.span(),
-                    format!("{} holds a blank entry; remove it or write a word", self.name(key)),
-                ),
-                DeValue::String(s) => out.push(s.to_string()),
-                _ => self.wrong_type(doc, key, item, "a string in quotes"),
-            }
-        }
-        Some(out)
-    }
-
-    fn array(&mut self, doc: &mut Doc, key: &'static str, expected: &str) -> Option<&'t [Spanned<DeValue<'s>>]> {
+    pub(super) fn array(
+        &mut self,
+        doc: &mut Doc,
+        key: &'static str,
+        expected: &str,
+    ) -> Option<&'t [Spanned<DeValue<'s>>]> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::Array(a) => Some(a.as_ref()),
@@ -605,7 +297,7 @@ impl<'t, 's> Table<'t, 's> {
 
 /// What the file wrote, for a message: the value's own text (sanitised,
 /// cut when long) and its kind.
-fn found(source: &str, v: Value) -> String {
+pub(super) fn found(source: &str, v: Value) -> String {
     let kind = match v.get_ref() {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "a whole number",
@@ -629,12 +321,12 @@ fn found(source: &str, v: Value) -> String {
 }
 
 /// `a`, `b`, `c`: keys and words as a file writes them.
-fn ticked<'a>(items: impl Iterator<Item = &'a str>) -> String {
+pub(super) fn ticked<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items.map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// A bound as a person writes it: "120", "0.5".
-fn plain(n: f64) -> String {
+pub(super) fn plain(n: f64) -> String {
     if n.fract() == 0.0 {
         format!("{}", n as i64)
     } else {
