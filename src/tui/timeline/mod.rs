@@ -247,24 +247,45 @@ fn marker_glyph(kind: EventKind, glyphs: Glyphs) -> &'static str {
     }
 }
 
+/// Weeks between axis labels: a round number of weeks wide enough for the
+/// widest label and a space, however long the case (a century of weeks
+/// has five-digit labels).
+fn week_step(cols_per_week: f64, total_weeks: i64) -> i64 {
+    let widest = total_weeks.max(0).to_string().len() as f64 + 1.0;
+    let needed = widest.max(5.0);
+    let mut candidates = vec![1i64, 2, 4, 8, 12, 26, 52, 104, 260, 520];
+    let mut n = 1040;
+    while n <= total_weeks.max(1) * 2 {
+        candidates.push(n);
+        n *= 2;
+    }
+    candidates.push(n);
+    candidates
+        .into_iter()
+        .find(|s| cols_per_week * *s as f64 >= needed)
+        .unwrap_or(n)
+}
+
 fn draw_axis(app: &App, view: &CaseView, g: &Geometry, buf: &mut Buffer) {
     let theme = &app.theme;
     let y = g.inner.y;
     buf.set_string(g.inner.x, y, "week", theme.style(Role::Muted));
-    let per_week = g.cols_per_week();
-    let step = [1i64, 2, 4, 8, 12, 26, 52, 104, 260]
-        .into_iter()
-        .find(|s| per_week * *s as f64 >= 5.0)
-        .unwrap_or(520);
+    let total_weeks = g.span_days / 7;
+    let step = week_step(g.cols_per_week(), total_weeks);
     let mut row = Row::new(buf, y, g.plot_x, g.x1());
     // the review date, or the step-through's "now"
     let now = step_now(app);
     let as_of_col = g.col_of(now.unwrap_or(view.review_day));
     row.put(as_of_col, app.glyphs.as_of(), theme.style(Role::AsOf));
-    let total_weeks = g.span_days / 7;
     let mut week = 0;
+    // a label after the previous one's end and a space, never against it
+    let mut free_at = 0u16;
     while week <= total_weeks {
-        row.label(g.col_of(week * 7), &week.to_string(), theme.style(Role::Muted));
+        let x = g.col_of(week * 7);
+        let label = week.to_string();
+        if x >= free_at && row.label(x, &label, theme.style(Role::Muted)) {
+            free_at = x + textfit::width(&label) as u16 + 1;
+        }
         week += step;
     }
     // the review date (or "now"), as presented, where there is room after the marker
@@ -274,4 +295,20 @@ fn draw_axis(app: &App, view: &CaseView, g: &Geometry, buf: &mut Buffer) {
         _ => format!("as of {}", view.review_label),
     };
     row.label(as_of_col + 1, &as_of_label, theme.style(Role::AsOf));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::week_step;
+
+    #[test]
+    fn axis_steps_leave_room_for_the_widest_label() {
+        // 20 weeks over 60 columns: every 2 weeks is 6 columns
+        assert_eq!(week_step(3.0, 20), 2);
+        // two centuries over 60 columns: labels of 5 digits need 6 columns
+        let weeks = 10_500;
+        let per_week = 60.0 / weeks as f64;
+        let step = week_step(per_week, weeks);
+        assert!(per_week * step as f64 >= 6.0, "{step}");
+    }
 }
