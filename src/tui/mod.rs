@@ -32,6 +32,7 @@ pub mod timeline;
 pub mod view;
 mod views;
 mod watch;
+pub mod wide;
 pub mod wordmatch;
 
 pub use runtime::{run, run_with};

@@ -14,6 +14,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     render(app, area, frame.buffer_mut());
+    // what a terminal can show of wide characters drawn over
+    super::wide::settle(frame.buffer_mut());
 }
 
 /// Renders the whole screen into `buf`; render tests call this directly.

@@ -376,10 +376,14 @@ fn piece() -> impl Strategy<Value = Piece> {
     })
 }
 
+/// The pieces drawn one over another, settled as the console's draw does
+/// (a wide character written over in its second column becomes a blank,
+/// as a terminal shows it).
 fn paint(buf: &mut Buffer, pieces: &[Piece]) {
     for p in pieces {
         buf.set_string(p.x, p.y, &p.text, STYLES[p.style]);
     }
+    pathwise::tui::wide::settle(buf);
 }
 
 proptest! {
