@@ -191,7 +191,7 @@ fn serializer<W: io::Write>(w: W) -> serde_json::Serializer<W, Safe<'static>> {
 
 /// Writes one value as pretty, terminal-safe JSON (no trailing newline).
 pub fn write_json<W: io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> io::Result<()> {
-    value.serialize(&mut serializer(w)).map_err(io::Error::other)
+    value.serialize(&mut serializer(w)).map_err(io::Error::from)
 }
 
 /// Writes a JSON array one item at a time, e.g. one case's verdict after
@@ -203,11 +203,11 @@ where
     I: IntoIterator<Item = T>,
 {
     let mut ser = serializer(w);
-    let mut seq = (&mut ser).serialize_seq(None).map_err(io::Error::other)?;
+    let mut seq = (&mut ser).serialize_seq(None).map_err(io::Error::from)?;
     for item in items {
-        seq.serialize_element(&item).map_err(io::Error::other)?;
+        seq.serialize_element(&item).map_err(io::Error::from)?;
     }
-    seq.end().map_err(io::Error::other)
+    seq.end().map_err(io::Error::from)
 }
 
 /// [`write_json`] into a string.
