@@ -172,7 +172,16 @@ impl serde_json::ser::Formatter for Safe<'_> {
     }
 
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        let mut rest = fragment;
+        // most text is printable ASCII, which is never unsafe: it is checked
+        // a block at a time (no branch per byte) and written as it is
+        let bytes = fragment.as_bytes();
+        let clean = bytes.chunks(64).take_while(|b| printable_ascii(b)).count() * 64;
+        if clean >= bytes.len() {
+            return w.write_all(bytes);
+        }
+        w.write_all(&bytes[..clean])?;
+        // every byte before `clean` is ASCII, so it is a character boundary
+        let mut rest = &fragment[clean..];
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
             w.write_all(&rest.as_bytes()[..i])?;
             let mut units = [0u16; 2];
@@ -183,6 +192,13 @@ impl serde_json::ser::Formatter for Safe<'_> {
         }
         w.write_all(rest.as_bytes())
     }
+}
+
+/// Every byte a printable ASCII character, space to tilde: none is a control
+/// (C0, DEL) and none starts a longer character, so none is unsafe. A fold
+/// without an early exit, which the compiler turns into a few wide compares.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f))
 }
 
 fn serializer<W: io::Write>(w: W) -> serde_json::Serializer<W, Safe<'static>> {

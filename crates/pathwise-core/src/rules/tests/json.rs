@@ -122,3 +122,29 @@ fn every_invisible_or_reordering_character_is_escaped_and_round_trips() {
     let back: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
     assert_eq!(back, v);
 }
+
+#[test]
+fn the_ascii_fast_path_escapes_what_follows_a_clean_block_at_every_offset() {
+    use crate::rules::to_json_string;
+    use crate::text::is_unsafe;
+    // the writer checks 64 bytes at a time: put each character before, on
+    // and after the block boundaries, after runs of printable ASCII
+    for c in [
+        '\u{7f}', '\u{9b}', '\u{202e}', '\u{2028}', 'é', '漢', '"', '\\', '\n', '\u{1b}',
+    ] {
+        for at in 0..=140 {
+            let s = format!("{}{c}{}", "x".repeat(at), "y".repeat(70));
+            let out = to_json_string(&serde_json::json!({ "t": s }));
+            assert!(
+                !out.chars().any(|ch| is_unsafe(ch) && ch != '\n'),
+                "{c:?} at {at}: {out}"
+            );
+            if is_unsafe(c) && c != '\n' && c != '\u{1b}' {
+                let esc = format!("\\u{:04x}", u32::from(c));
+                assert!(out.contains(&esc), "{c:?} at {at}: {out}");
+            }
+            let back: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+            assert_eq!(back["t"], s, "{c:?} at {at}");
+        }
+    }
+}
