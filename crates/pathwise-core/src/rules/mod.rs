@@ -32,7 +32,10 @@ mod terms;
 mod tests;
 
 pub use ids::{Band, CautionId, ConfounderId, CriterionId, NextStep, Status};
-pub use json::{CriterionJson, Evidence, NoteJson, ReadinessJson, to_json, to_json_string, write_json, write_json_seq};
+pub use json::{
+    CriterionJson, Evidence, NoteJson, ReadinessJson, array_element, to_json, to_json_string, write_json,
+    write_json_array, write_json_seq,
+};
 pub use known::{Knowledge, Outcome};
 pub use profile::{BUILTIN_TOML, MAX_PROFILE_BYTES, Mcid, Points, Profile, ProfileError, RULES_VERSION, SHIPPED};
 
