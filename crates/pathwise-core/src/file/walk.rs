@@ -551,14 +551,14 @@ impl<'t, 's> Table<'t, 's> {
 
     /// An array of tables (`[[pt]]`), each named by its place in the file.
     pub fn tables(&mut self, doc: &mut Doc, key: &'static str) -> Vec<Table<'t, 's>> {
-        let Some(items) = self.array(doc, key, &format_args!("tables written as [[{key}]]")) else {
+        let Some(items) = self.array(doc, key, format_args!("tables written as [[{key}]]")) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
                 DeValue::Table(map) => out.push(Table::new(map, Header::Element(key, i + 1), Vec::new(), item.span())),
-                _ => self.wrong_type(doc, key, item, &format_args!("a table written as [[{key}]]")),
+                _ => self.wrong_type(doc, key, item, format_args!("a table written as [[{key}]]")),
             }
         }
         out
