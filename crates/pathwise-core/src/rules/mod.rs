@@ -99,6 +99,27 @@ impl Readiness {
     }
 }
 
+/// What a list shows of a verdict: the score, band and next step. A console
+/// keeps one per case (3 bytes) and evaluates the full [`Readiness`] of the
+/// case it shows, which holds fourteen criteria and their details (about
+/// 3 KB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Brief {
+    pub score: u8,
+    pub band: Band,
+    pub next_step: NextStep,
+}
+
+impl Readiness {
+    pub fn brief(&self) -> Brief {
+        Brief {
+            score: self.score,
+            band: self.band,
+            next_step: self.next_step,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub id: CriterionId,
