@@ -50,6 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+    super::thrifty::well_formed(buf);
 }
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
