@@ -22,7 +22,11 @@ pub fn find_case(ctx: &Context, arg: &OsStr) -> Result<(PathBuf, Case), (Exit, V
     }
     let name = text.unwrap_or_default();
     let library = ctx.library();
-    find_in(&library, name).map(|l| (l.path.clone(), l.case.clone()))
+    let found = find_in(&library, name).map(|l| (l.path.clone(), l.case.clone()));
+    // the command ends after this one case: freeing the whole library
+    // (100,000 cases: a tenth of a second) would only cost time
+    std::mem::forget(library);
+    found
 }
 
 fn find_in<'l>(library: &'l Library, name: &str) -> Result<&'l crate::library::Loaded, (Exit, Vec<FileError>)> {

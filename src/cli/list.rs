@@ -5,7 +5,7 @@ use super::output::Out;
 use super::{Context, Exit, report};
 use crate::case::Case;
 use crate::library::Loaded;
-use crate::rules::{Options, Readiness, evaluate, write_json_seq};
+use crate::rules::{Options, Readiness, array_element, evaluate, write_json_array};
 use crate::text;
 use serde::Serialize;
 
@@ -43,14 +43,18 @@ fn item<'a>(l: &'a Loaded, r: &Readiness) -> Item<'a> {
 pub fn run(ctx: &Context, as_json: bool) -> Exit {
     let library = ctx.library();
     let opts = Options::default();
-    let scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
     let mut out = Out::new();
+    let mut scores = Vec::new();
     if as_json {
-        let items = library.cases.iter().zip(&scores).map(|(l, r)| item(l, r));
-        let r = write_json_seq(out.writer(), items);
-        out.check(r);
+        // each case scored and serialised on a worker, written in order
+        let written = write_json_array(out.writer(), &library.cases, |l| {
+            let r = evaluate(&l.case, &ctx.profile, &opts);
+            array_element(&item(l, &r))
+        });
+        out.check(written);
         out.line("");
     } else {
+        scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
         let id_width = library.cases.iter().map(|l| l.case.id.len()).max().unwrap_or(2).max(2);
         out.line(&format!(
             "{:<id_width$}  {:<10}  {:>5}  {:<11}  {:<10}  TITLE",

@@ -5,7 +5,7 @@
 use super::output::Out;
 use super::{Context, Exit, find_case, report};
 use crate::case::{Case, Date};
-use crate::rules::{Options, Readiness, ReadinessJson, Status, evaluate, write_json, write_json_seq};
+use crate::rules::{Options, Readiness, ReadinessJson, Status, array_element, evaluate, write_json, write_json_array};
 use crate::text;
 use std::fmt::Write as _;
 
@@ -52,18 +52,18 @@ pub fn run(ctx: &Context, arg: Option<&std::ffi::OsStr>, as_json: bool, all: boo
 fn run_all(ctx: &Context, as_json: bool) -> Exit {
     let library = ctx.library();
     let opts = Options::default();
-    let scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
     let mut out = Out::new();
+    let mut scores = Vec::new();
     if as_json {
-        let items = library
-            .cases
-            .iter()
-            .zip(&scores)
-            .map(|(l, r)| ReadinessJson::new(&l.case, r));
-        let written = write_json_seq(out.writer(), items);
+        // each case scored and serialised on a worker, written in order
+        let written = write_json_array(out.writer(), &library.cases, |l| {
+            let r = evaluate(&l.case, &ctx.profile, &opts);
+            array_element(&ReadinessJson::new(&l.case, &r))
+        });
         out.check(written);
         out.line("");
     } else {
+        scores = crate::par::map(&library.cases, |l| evaluate(&l.case, &ctx.profile, &opts));
         out.line(&format!("{:>5}  {:<11}  {:<26}  ID", "SCORE", "BAND", "NEXT STEP"));
         for (l, r) in library.cases.iter().zip(&scores) {
             out.line(&format!(

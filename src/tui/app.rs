@@ -10,10 +10,10 @@ use super::layout::{self, Mode, Pane, Panes};
 use super::loading::Loading;
 use super::search::{Haystack, Matcher};
 use super::step::Step;
-use crate::case::{Case, CaseError, Date, EventRef};
+use crate::case::{Case, CaseError, Date, EventRef, Head, Packed};
 use crate::library::{Change, Library, Loaded};
 use crate::present::{self, Privacy, VerdictView};
-use crate::rules::{Band, Options, Profile, Readiness, evaluate};
+use crate::rules::{Band, Brief, Options, Profile, Readiness, evaluate};
 use crate::theme::{Depth, Theme, ThemeSet};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Rect;
@@ -37,8 +37,9 @@ pub enum Msg {
         paths: Vec<PathBuf>,
         folder: bool,
     },
-    /// Files read again after [`Effect::ReadFiles`].
-    FilesChanged(Vec<Change>),
+    /// Files read again after [`Effect::ReadFiles`] (packed off the event
+    /// thread).
+    FilesChanged(Vec<Change<Packed>>),
     /// The referral summary was written (the path) or not (why).
     Exported(Result<PathBuf, String>),
     /// `$EDITOR` has returned: the file it had, and how it ended.
@@ -81,13 +82,37 @@ pub enum LoadEvent {
     },
 }
 
-/// One case as the loader hands it over: scored and with its list row,
-/// both computed off the event thread.
+/// One case as the loader hands it over: packed, scored and with its list
+/// row, all done off the event thread.
 #[derive(Debug, Clone)]
 pub struct Arrived {
-    pub loaded: Loaded,
-    pub readiness: Readiness,
+    pub loaded: Loaded<Packed>,
+    pub readiness: Brief,
     pub row: Row,
+}
+
+impl Arrived {
+    /// A loaded case, scored, packed and with its row.
+    pub fn new(path: PathBuf, case: &Case, profile: &Profile) -> Arrived {
+        let brief = evaluate(case, profile, &Options::default()).brief();
+        let packed = Packed::new(case);
+        let row = row_from(&packed.head(), brief);
+        Arrived {
+            loaded: Loaded { path, case: packed },
+            readiness: brief,
+            row,
+        }
+    }
+}
+
+/// The selected case unpacked, with its full verdict: what the panes show.
+/// Made again whenever the selection or the library changes.
+#[derive(Debug, Clone)]
+pub(super) struct Chosen {
+    pub(super) index: usize,
+    pub(super) revision: u64,
+    pub(super) case: Case,
+    pub(super) readiness: Readiness,
 }
 
 /// Side effects `update` asks the runtime for. Each one's outcome comes
@@ -192,17 +217,23 @@ pub struct ListLabel {
 }
 
 pub struct App {
-    pub library: Library,
+    /// Every case packed (about 2 KB a case); the selected one is unpacked
+    /// in `chosen`.
+    pub library: Library<Packed>,
     /// Bumped each time the library changes under the views.
     pub(super) revision: u64,
     /// One per library case, same order: the list's words, presented;
     /// `None` for rows far from the list's window ([`App::label_rows`]).
-    pub labels: Vec<Option<ListLabel>>,
+    /// (Boxed: a slot per case costs 8 bytes, not 48.)
+    pub labels: Vec<Option<Box<ListLabel>>>,
     /// The library generation and privacy `labels` were presented for.
     pub(super) labels_for: Option<(u64, Privacy)>,
     pub profile: Profile,
-    /// One per library case, same order.
-    pub readiness: Vec<Readiness>,
+    /// One per library case, same order: score, band and next step. The
+    /// selected case's full verdict is in `chosen`.
+    pub readiness: Vec<Brief>,
+    /// The selected case, unpacked and evaluated ([`App::selected`]).
+    pub(super) chosen: Option<Chosen>,
     pub rows: Rows,
     pub list: CaseList,
     pub(super) matcher: Matcher,
@@ -267,6 +298,7 @@ impl App {
             labels_for: None,
             profile: s.profile,
             readiness: Vec::new(),
+            chosen: None,
             rows: Rows::default(),
             list: CaseList::default(),
             matcher: Matcher,
@@ -296,7 +328,7 @@ impl App {
             goto: None,
             conference: None,
         };
-        app.library = library;
+        app.library = library.packed();
         app.install(None, HashMap::new(), &[]);
         if s.present {
             app.toggle_present();
@@ -336,7 +368,30 @@ impl App {
 
     pub fn selected(&self) -> Option<(&Case, &Readiness)> {
         let i = self.selected_index()?;
-        Some((&self.library.cases[i].case, &self.readiness[i]))
+        let c = self.chosen.as_ref()?;
+        // `choose` runs wherever the selection or the library changes
+        debug_assert!(c.index == i && c.revision == self.revision, "the chosen case is stale");
+        (c.index == i && c.revision == self.revision).then_some((&c.case, &c.readiness))
+    }
+
+    /// Unpacks and evaluates the selected case, when the selection or the
+    /// library changed since it last did.
+    pub(super) fn choose(&mut self) {
+        let want = self.selected_index();
+        let current = self.chosen.as_ref().map(|c| (c.index, c.revision));
+        if want.map(|i| (i, self.revision)) == current {
+            return;
+        }
+        self.chosen = want.map(|i| {
+            let case = self.library.cases[i].case.unpack();
+            let readiness = evaluate(&case, &self.profile, &Options::default());
+            Chosen {
+                index: i,
+                revision: self.revision,
+                case,
+                readiness,
+            }
+        });
     }
 
     /// The verdict on screen: as of the step-through's "now", or with the
@@ -352,9 +407,12 @@ impl App {
     }
 
     /// The events the timeline shows: in step-through, only those up to now.
+    /// They are the events of the case in view (`view.events` and `chosen`
+    /// are made together), also while an update has moved the selection
+    /// and not yet shown the case (the layout asks the timeline's height).
     pub fn timeline_events(&self) -> &[EventRef] {
-        match (&self.view.step, self.selected()) {
-            (Some(step), Some((case, _))) => {
+        match (&self.view.step, self.chosen.as_ref().map(|c| &c.case)) {
+            (Some(step), Some(case)) => {
                 let n = self.view.events.partition_point(|r| case.event_date(*r) <= step.now());
                 &self.view.events[..n]
             }
@@ -394,7 +452,7 @@ impl App {
 
     /// The selected case's id and the scores by path, before the library
     /// changes under them.
-    pub(super) fn take_scores(&mut self) -> (Option<String>, HashMap<PathBuf, Readiness>) {
+    pub(super) fn take_scores(&mut self) -> (Option<String>, HashMap<PathBuf, Brief>) {
         let keep_id = self.selected().map(|(c, _)| c.id.clone());
         let previous = self
             .library
@@ -407,8 +465,8 @@ impl App {
     }
 
     /// The changes that differ from what the library holds for their file.
-    fn actual_changes(&self, changes: Vec<Change>) -> Vec<Change> {
-        let loaded: HashMap<&Path, &Case> = self
+    fn actual_changes(&self, changes: Vec<Change<Packed>>) -> Vec<Change<Packed>> {
+        let loaded: HashMap<&Path, &Packed> = self
             .library
             .cases
             .iter()
@@ -435,7 +493,7 @@ impl App {
     pub(super) fn install(
         &mut self,
         keep_id: Option<String>,
-        mut previous: HashMap<PathBuf, Readiness>,
+        mut previous: HashMap<PathBuf, Brief>,
         changed: &[PathBuf],
     ) {
         let opts = Options::default();
@@ -445,7 +503,7 @@ impl App {
             .iter()
             .map(|l| match previous.remove(&l.path) {
                 Some(r) if !changed.contains(&l.path) => r,
-                _ => evaluate(&l.case, &self.profile, &opts),
+                _ => evaluate(&l.case.unpack(), &self.profile, &opts).brief(),
             })
             .collect();
         self.revision += 1;
@@ -454,7 +512,7 @@ impl App {
             .cases
             .iter()
             .zip(&self.readiness)
-            .map(|(l, r)| row_for(&l.case, r))
+            .map(|(l, r)| row_from(&l.case.head(), *r))
             .collect();
         self.relist(keep_id);
     }
@@ -463,7 +521,7 @@ impl App {
     /// case with `keep_id` if it is still listed.
     pub(super) fn relist(&mut self, keep_id: Option<String>) {
         self.list.refilter(&self.rows, &self.matcher, true);
-        let same = keep_id.and_then(|id| self.library.cases.iter().position(|l| l.case.id == id));
+        let same = keep_id.and_then(|id| self.library.cases.iter().position(|l| l.case.id() == id));
         match same {
             Some(i) if self.list.select_row(i) => self.refresh_case_view(true),
             _ => self.refresh_case_view(false),
@@ -475,6 +533,7 @@ impl App {
     /// Rebuilds the selected case's event order; `keep` holds on to the
     /// event and scroll positions (a reload of the same case).
     pub(super) fn refresh_case_view(&mut self, keep: bool) {
+        self.choose();
         let events = self.selected().map(|(c, _)| c.events()).unwrap_or_default();
         if keep {
             let n = events.len();
@@ -722,18 +781,24 @@ impl App {
 
 /// The list's view of a case: its haystack for search and its sort keys.
 pub fn row_for(case: &Case, r: &Readiness) -> Row {
+    row_from(&Packed::new(case).head(), r.brief())
+}
+
+/// [`row_for`] from what a packed case holds at its head.
+pub fn row_from(head: &Head, r: Brief) -> Row {
     let mut fields = vec![
-        case.patient.alias.clone(),
-        case.title.clone(),
-        case.id.clone(),
-        case.region.as_str().to_string(),
-        case.presentation.initial_diagnosis.clone(),
+        head.alias.to_string(),
+        head.title.to_string(),
+        head.id.to_string(),
+        head.region.as_str().to_string(),
+        head.initial_diagnosis.to_string(),
     ];
-    if let Some(w) = &case.presentation.working_diagnosis {
-        fields.push(w.clone());
+    if let Some(w) = head.working_diagnosis {
+        fields.push(w.to_string());
     }
+    let tags = head.tags().map(str::to_string).collect();
     Row {
-        hay: Haystack::new(fields, case.region, r.band, case.tags.clone()),
+        hay: Haystack::new(fields, head.region, r.band, tags),
         score: r.score,
         band_rank: match r.band {
             Band::Emergency | Band::Urgent => 0,
@@ -742,7 +807,7 @@ pub fn row_for(case: &Case, r: &Readiness) -> Row {
             Band::NotReady => 3,
             Band::PostOp => 4,
         },
-        title_key: case.title.to_lowercase(),
-        onset: case.presentation.onset,
+        title_key: head.title.to_lowercase(),
+        onset: head.onset,
     }
 }

@@ -5,6 +5,7 @@
 
 use super::app::App;
 use super::keymap::Action;
+use crate::case::Packed;
 use crate::library::Library;
 
 /// What a typed name finds in a library.
@@ -21,19 +22,24 @@ pub enum Found {
 /// Finds `name` in `library`: an id, an alias, or a unique id prefix,
 /// compared trimmed and case-insensitive. `present` offers aliases, not
 /// ids, as the nearest names.
-pub fn find(library: &Library, name: &str, present: bool) -> Found {
+pub fn find(library: &Library<Packed>, name: &str, present: bool) -> Found {
     let wanted = name.trim().to_lowercase();
     let cases = &library.cases;
-    let by = |f: &dyn Fn(&crate::library::Loaded) -> bool| -> Vec<usize> {
-        cases.iter().enumerate().filter(|(_, l)| f(l)).map(|(i, _)| i).collect()
+    let by = |f: &dyn Fn(&crate::case::Head) -> bool| -> Vec<usize> {
+        cases
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| f(&l.case.head()))
+            .map(|(i, _)| i)
+            .collect()
     };
     if wanted.is_empty() {
         return Found::None(Vec::new());
     }
     for hits in [
-        by(&|l| l.case.id.to_lowercase() == wanted),
-        by(&|l| l.case.patient.alias.trim().to_lowercase() == wanted),
-        by(&|l| l.case.id.to_lowercase().starts_with(&wanted)),
+        by(&|h| h.id.to_lowercase() == wanted),
+        by(&|h| h.alias.trim().to_lowercase() == wanted),
+        by(&|h| h.id.to_lowercase().starts_with(&wanted)),
     ] {
         match hits.as_slice() {
             [one] => return Found::Case(*one),
@@ -42,9 +48,9 @@ pub fn find(library: &Library, name: &str, present: bool) -> Found {
         }
     }
     let names: Vec<&str> = if present {
-        cases.iter().map(|l| l.case.patient.alias.as_str()).collect()
+        cases.iter().map(|l| l.case.head().alias).collect()
     } else {
-        cases.iter().map(|l| l.case.id.as_str()).collect()
+        cases.iter().map(|l| l.case.id()).collect()
     };
     Found::None(
         crate::file::nearest_all(name, names, 3)
@@ -89,12 +95,12 @@ impl App {
                 let height = self.list_height();
                 self.list.scroll_into_view(height);
                 self.case_changed();
-                let l = &self.library.cases[i];
-                let alias = crate::text::inline(&l.case.patient.alias).into_owned();
+                let head = self.library.cases[i].case.head();
+                let alias = crate::text::inline(head.alias).into_owned();
                 self.flash = Some(if self.present {
                     alias
                 } else {
-                    format!("{alias} {} {}", self.glyphs.dot(), crate::text::inline(&l.case.id))
+                    format!("{alias} {} {}", self.glyphs.dot(), crate::text::inline(head.id))
                 });
             }
             Found::Many(hits) => {
@@ -102,8 +108,8 @@ impl App {
                     .iter()
                     .take(4)
                     .map(|&i| {
-                        let c = &self.library.cases[i].case;
-                        crate::text::inline(if self.present { &c.patient.alias } else { &c.id }).into_owned()
+                        let c = self.library.cases[i].case.head();
+                        crate::text::inline(if self.present { c.alias } else { c.id }).into_owned()
                     })
                     .collect();
                 self.flash = Some(format!(
@@ -127,8 +133,9 @@ mod tests {
 
     #[test]
     fn finds_by_id_alias_and_prefix_and_suggests_the_nearest() {
-        let lib = Library::builtin();
-        let first = &lib.cases[0].case;
+        let whole = Library::builtin();
+        let first = &whole.cases[0].case;
+        let lib = whole.clone().packed();
         assert_eq!(find(&lib, &first.id.to_uppercase(), false), Found::Case(0));
         assert_eq!(
             find(&lib, &format!("  {} ", first.patient.alias), false),

@@ -6,10 +6,11 @@
 //! their own too, so neither a big library nor a file that blocks keeps
 //! the console from its keys and signals.
 
-use super::app::{Arrived, LoadEvent, Msg, row_for};
+use super::app::{Arrived, LoadEvent, Msg};
 use super::runtime::Incoming;
-use crate::library::{Change, Loaded, Plan, Source, duplicate_ids, load_case_file};
-use crate::rules::{Options, Profile, evaluate};
+use crate::case::Packed;
+use crate::library::{Change, Plan, Source, duplicate_ids, load_case_file};
+use crate::rules::Profile;
 use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -138,10 +139,12 @@ impl Loader {
     pub fn read(&self, paths: Vec<PathBuf>) {
         let tx = self.tx.clone();
         self.spawn("reader", move || {
-            let changes: Vec<Change> = paths
+            let changes: Vec<Change<Packed>> = paths
                 .into_iter()
                 .map(|p| {
-                    let state = std::fs::symlink_metadata(&p).is_ok().then(|| load_case_file(&p));
+                    let state = std::fs::symlink_metadata(&p)
+                        .is_ok()
+                        .then(|| load_case_file(&p).map(|c| Packed::new(&c)));
                     (p, state)
                 })
                 .collect();
@@ -181,21 +184,12 @@ fn load(
         total,
         errors: plan.errors.clone(),
     })?;
-    let opts = Options::default();
     let delay = test_delay();
     let score = |(path, result): crate::library::FileResult| {
         if let Some(d) = delay {
             thread::sleep(d);
         }
-        result.map(|case| {
-            let readiness = evaluate(&case, profile, &opts);
-            let row = row_for(&case, &readiness);
-            Arrived {
-                loaded: Loaded { path, case },
-                readiness,
-                row,
-            }
-        })
+        result.map(|case| Arrived::new(path, &case, profile))
     };
     let mut cases: Vec<Arrived> = Vec::new();
     let mut errors = Vec::new();
@@ -211,7 +205,7 @@ fn load(
         for item in chunk {
             match item {
                 Ok(a) => {
-                    ids.push((a.loaded.case.id.clone(), a.loaded.path.clone()));
+                    ids.push((a.loaded.case.id().to_string(), a.loaded.path.clone()));
                     cases.push(a);
                 }
                 Err(e) => errors.extend(e),

@@ -12,9 +12,9 @@
 
 use super::app::{App, Arrived, Effect, LoadEvent, Settings};
 use super::cases::Rows;
-use crate::case::CaseError;
+use crate::case::{CaseError, Packed};
 use crate::library::{Library, Source, is_case_file};
-use crate::rules::Readiness;
+use crate::rules::Brief;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -34,8 +34,8 @@ pub struct Loading {
 
 #[derive(Debug, Clone)]
 struct Staged {
-    library: Library,
-    readiness: Vec<Readiness>,
+    library: Library<Packed>,
+    readiness: Vec<Brief>,
     rows: Rows,
 }
 
@@ -53,8 +53,8 @@ impl Staged {
 /// Withholds the cases whose id another also uses, keeping the scores and
 /// rows in step; false when there were none (nothing changed).
 fn withhold(
-    library: &mut Library,
-    readiness: &mut Vec<Readiness>,
+    library: &mut Library<Packed>,
+    readiness: &mut Vec<Brief>,
     rows: &mut Rows,
     duplicates: &HashMap<String, Vec<PathBuf>>,
 ) -> bool {
@@ -64,7 +64,7 @@ fn withhold(
     let keep: Vec<bool> = library
         .cases
         .iter()
-        .map(|l| !duplicates.contains_key(&l.case.id))
+        .map(|l| !duplicates.contains_key(l.case.id()))
         .collect();
     let mut k = keep.iter();
     readiness.retain(|_| *k.next().unwrap_or(&true));
@@ -172,6 +172,8 @@ impl App {
         if loading.live {
             // the list is up to date with the last batch, unless cases go
             if withhold(&mut self.library, &mut self.readiness, &mut self.rows, duplicates) {
+                // another case may now stand at the selected index
+                self.revision += 1;
                 self.relist(keep_id);
             }
         } else if let Some(mut staged) = loading.staged {
@@ -179,6 +181,8 @@ impl App {
             self.library = staged.library;
             self.readiness = staged.readiness;
             self.rows = staged.rows;
+            // a new library: what was presented of the old one is stale
+            self.revision += 1;
             self.relist(keep_id);
         }
         let n = self.library.cases.len();

@@ -18,7 +18,14 @@ impl App {
         let Some(step) = self.view.step.as_mut() else {
             return false;
         };
-        let case = &self.library.cases[i].case;
+        let Some(case) = self
+            .chosen
+            .as_ref()
+            .filter(|c| c.index == i && c.revision == self.revision)
+            .map(|c| &c.case)
+        else {
+            return false;
+        };
         let asking = step.answered.is_none() && !step.finished;
         match a {
             // Esc first returns from an event's detail to the question
@@ -50,7 +57,7 @@ impl App {
     /// Selects the case with `id` and starts its step-through
     /// (`pathwise --step ID`). False when no such case is listed.
     pub fn open_step(&mut self, id: &str) -> bool {
-        let Some(i) = self.library.cases.iter().position(|l| l.case.id == id) else {
+        let Some(i) = self.library.cases.iter().position(|l| l.case.id() == id) else {
             return false;
         };
         if !self.list.select_row(i) {

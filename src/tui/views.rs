@@ -27,11 +27,22 @@ impl App {
         for i in window {
             if self.labels[i].is_none() {
                 let l = &self.library.cases[i];
-                let p = Presenter::new(&l.case, privacy).with_file(&l.path);
-                self.labels[i] = Some(ListLabel {
-                    alias: p.text(&l.case.patient.alias),
-                    title: p.text(&l.case.title),
-                });
+                let head = l.case.head();
+                let label = if privacy.is_deidentified() {
+                    // de-identifying looks for the case's own words in the text
+                    let case = l.case.unpack();
+                    let p = Presenter::new(&case, privacy).with_file(&l.path);
+                    ListLabel {
+                        alias: p.text(head.alias),
+                        title: p.text(head.title),
+                    }
+                } else {
+                    ListLabel {
+                        alias: crate::text::inline(head.alias).into_owned(),
+                        title: crate::text::inline(head.title).into_owned(),
+                    }
+                };
+                self.labels[i] = Some(Box::new(label));
             }
         }
     }
@@ -42,6 +53,7 @@ impl App {
     /// at the end of every update, so no path that changes an input can
     /// leave a view stale; drawing never builds one.
     pub fn present_views(&mut self) {
+        self.choose();
         self.label_rows();
         // a follower's views are the host's: set from its states
         if self.is_follower() {

@@ -834,3 +834,43 @@ fn date_and_key_order_checkers_see_what_they_look_for() {
         ["b", "a", "c"]
     );
 }
+
+/// A reader that stops early (`| head`) ends every streaming command
+/// quietly with 0, the JSON ones as the text ones: the output is far larger
+/// than the pipe and the buffered writer, so the write fails mid-stream.
+#[test]
+fn a_reader_that_stops_early_ends_the_streams_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    pathwise::generate::generate(300, 7, dir.path()).expect("generate");
+    let lib = path_str(dir.path());
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["score", "--all"],
+        &["score", "--all", "--json"],
+    ] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pathwise"))
+            .arg("--library")
+            .arg(lib)
+            .args(args)
+            .env("PATHWISE_CONFIG", home.path().join("none.toml"))
+            .env_remove("PATHWISE_LIBRARY")
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run pathwise");
+        let mut first = [0u8; 16];
+        let mut stdout = child.stdout.take().expect("stdout");
+        stdout.read_exact(&mut first).expect("some output");
+        drop(stdout);
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?} after the reader left: {stderr}");
+        assert!(!stderr.contains("cannot write"), "{args:?}: {stderr}");
+    }
+}

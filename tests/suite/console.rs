@@ -42,7 +42,7 @@ fn search_rot_enter_leaves_only_rotator_cuff_cases() {
     assert!(!a.list.searching, "Enter keeps the filter and closes the box");
     assert!(!a.list.visible.is_empty());
     for &i in &a.list.visible {
-        let c = &a.library.cases[i].case;
+        let c = &a.library.cases[i].case.unpack();
         let words = format!("{} {}", c.title, c.tags.join(" ")).to_lowercase();
         assert!(words.contains("rotator"), "{} is not a rotator cuff case", c.id);
     }
@@ -62,7 +62,7 @@ fn field_filters_combine_with_text() {
     keys(&mut a, "/region:lumbar band:ready<enter>");
     assert!(!a.list.visible.is_empty());
     for &i in &a.list.visible {
-        assert_eq!(a.library.cases[i].case.region.as_str(), "lumbar");
+        assert_eq!(a.library.cases[i].case.head().region.as_str(), "lumbar");
         assert_eq!(a.readiness[i].band.as_str(), "ready");
     }
 }
@@ -102,7 +102,7 @@ fn a_workup_marker_sits_at_its_week() {
         .list
         .visible
         .iter()
-        .position(|&i| !a.library.cases[i].case.workup.is_empty())
+        .position(|&i| !a.library.cases[i].case.unpack().workup.is_empty())
         .expect("a case with imaging");
     for _ in 0..idx {
         keys(&mut a, "j");
@@ -343,7 +343,7 @@ fn presentation_shows_no_dates_no_notes_and_only_alias_and_age() {
         .cases
         .iter()
         .flat_map(|l| {
-            let c = &l.case;
+            let c = l.case.unpack();
             c.pt.iter()
                 .filter_map(|e| e.note.clone())
                 .chain(c.medication.iter().filter_map(|e| e.note.clone()))
@@ -352,6 +352,7 @@ fn presentation_shows_no_dates_no_notes_and_only_alias_and_age() {
                 .chain(c.consult.iter().filter_map(|e| e.note.clone()))
                 .chain(c.surgery.iter().filter_map(|e| e.note.clone()))
                 .chain(c.lifestyle.as_ref().and_then(|l| l.note.clone()))
+                .collect::<Vec<_>>()
         })
         .filter(|n| n.len() > 12)
         .collect();
@@ -454,9 +455,9 @@ fn colon_goes_to_a_case_by_id_or_alias_and_suggests_the_nearest() {
         .library
         .cases
         .iter()
-        .find(|l| l.case.id.starts_with("knee-acl"))
+        .find(|l| l.case.id().starts_with("knee-acl"))
         .expect("the ACL case");
-    let (alias, id) = (alias.case.patient.alias.clone(), alias.case.id.clone());
+    let (alias, id) = (alias.case.head().alias.to_string(), alias.case.id().to_string());
     keys(&mut a, &format!(":{}<enter>", alias.to_lowercase()));
     assert_eq!(
         a.selected().map(|(c, _)| c.id.clone()),
@@ -492,7 +493,7 @@ fn the_status_line_names_the_case_keeps_marks_apart_and_hides_the_id_when_presen
         "marks and the library stay apart: {s}"
     );
     assert!(
-        !a.library.cases.iter().any(|l| s.contains(l.case.id.as_str())),
+        !a.library.cases.iter().any(|l| s.contains(l.case.id())),
         "no case id while presenting: {s}"
     );
     // and no file name in any title
@@ -580,7 +581,8 @@ fn a_not_met_alarm_is_not_drawn_in_the_alarm_colour() {
     let pos = (0..a.list.visible.len())
         .find(|&p| {
             let i = a.list.visible[p];
-            a.readiness[i]
+            let case = a.library.cases[i].case.unpack();
+            pathwise::rules::evaluate(&case, &a.profile, &Default::default())
                 .criteria
                 .iter()
                 .any(|c| c.id == CriterionId::RedFlags && c.status == Status::NotMet)

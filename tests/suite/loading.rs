@@ -12,8 +12,8 @@ use crate::common::console::{PLAIN, keys, sample_count, screen, settings};
 
 use pathwise::case::CaseError;
 use pathwise::library::{Library, Source};
-use pathwise::rules::{Options, Profile, evaluate};
-use pathwise::tui::app::{App, Arrived, Effect, LoadEvent, Msg, row_for};
+use pathwise::rules::Profile;
+use pathwise::tui::app::{App, Arrived, Effect, LoadEvent, Msg};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,11 +25,7 @@ fn arrivals() -> Vec<Arrived> {
     Library::builtin()
         .cases
         .into_iter()
-        .map(|loaded| {
-            let readiness = evaluate(&loaded.case, &profile, &Options::default());
-            let row = row_for(&loaded.case, &readiness);
-            Arrived { loaded, readiness, row }
-        })
+        .map(|loaded| Arrived::new(loaded.path, &loaded.case, &profile))
         .collect()
 }
 
@@ -119,7 +115,7 @@ fn cases_are_listed_selectable_and_searchable_as_they_arrive() {
             .list
             .visible
             .iter()
-            .map(|&i| app.library.cases[i].case.id.clone())
+            .map(|&i| app.library.cases[i].case.id().to_string())
             .collect();
         v.sort();
         v
@@ -254,7 +250,7 @@ fn duplicate_ids_are_withheld_when_the_load_is_done() {
     let mut all = arrivals();
     let mut twin = all[0].clone();
     twin.loaded.path = PathBuf::from("zz-twin.toml");
-    let id = twin.loaded.case.id.clone();
+    let id = twin.loaded.case.id().to_string();
     let paths = vec![all[0].loaded.path.clone(), twin.loaded.path.clone()];
     all.push(twin);
     a.update(found(g, all.len()));
@@ -267,7 +263,7 @@ fn duplicate_ids_are_withheld_when_the_load_is_done() {
     assert_eq!(a.library.cases.len(), n - 1, "both files with the id are withheld");
     assert_eq!(a.readiness.len(), n - 1);
     assert_eq!(a.rows.len(), n - 1);
-    assert!(a.library.cases.iter().all(|l| l.case.id != id));
+    assert!(a.library.cases.iter().all(|l| l.case.id() != id));
     assert!(
         a.library
             .errors
@@ -284,8 +280,8 @@ fn step_through_asked_for_at_start_opens_once_its_case_is_loaded() {
     let all = arrivals();
     let id = all
         .iter()
-        .find(|c| pathwise::tui::step::Step::start(&c.loaded.case, &Profile::builtin()).is_some())
-        .map(|c| c.loaded.case.id.clone())
+        .find(|c| pathwise::tui::step::Step::start(&c.loaded.case.unpack(), &Profile::builtin()).is_some())
+        .map(|c| c.loaded.case.id().to_string())
         .expect("a case with a step");
     a.update(Msg::Step(id.clone()));
     assert!(a.view.step.is_none());

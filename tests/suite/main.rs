@@ -21,6 +21,7 @@ mod hostile_output;
 mod live_reload;
 mod loader;
 mod loading;
+mod memory;
 mod no_write;
 mod presenting;
 mod screen_replay;

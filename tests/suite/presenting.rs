@@ -170,7 +170,8 @@ fn every_sample_through_every_front_end_shows_nothing_identifying_while_presenti
         for _ in 0..a.list.visible.len() {
             let i = a.selected_index().unwrap();
             let l = &a.library.cases[i];
-            let secrets = Secrets::of(&l.case, &l.path);
+            let case = l.case.unpack();
+            let secrets = Secrets::of(&case, &l.path);
             let shown = a.view.shown.clone().unwrap();
             let verdict = a.view.verdict.clone().unwrap();
             let mut out = String::new();
@@ -193,9 +194,9 @@ fn every_sample_through_every_front_end_shows_nothing_identifying_while_presenti
             a.view.event = None;
             let patient = &shown.field("patient").unwrap().value;
             let age = if present {
-                age_band(l.case.patient.age)
+                age_band(case.patient.age)
             } else {
-                l.case.patient.age_label()
+                case.patient.age_label()
             };
             assert!(patient.contains(&format!(", age {age}")), "{patient}");
             if present {

@@ -9,6 +9,7 @@
 
 use crate::common::console::{PLAIN, app_with};
 
+use pathwise::case::Packed;
 use pathwise::library::{Change, Library};
 use pathwise::tui::app::{App, Msg};
 use pathwise::tui::thrifty::Thrifty;
@@ -229,9 +230,9 @@ fn assert_shows(screen: &vt100::Screen, frame: &Buffer, what: &str) {
 fn retitle(app: &mut App, title: &str) {
     let i = app.selected_index().expect("a case is selected");
     let loaded = &app.library.cases[i];
-    let mut case = loaded.case.clone();
+    let mut case = loaded.case.unpack();
     case.title = title.to_string();
-    let change: Change = (loaded.path.clone(), Some(Ok(case)));
+    let change: Change<Packed> = (loaded.path.clone(), Some(Ok(Packed::new(&case))));
     app.update(Msg::FilesChanged(vec![change]));
 }
 

@@ -21,7 +21,7 @@ fn a_typo_finds_its_case_marked_fuzzy() {
     keys(&mut a, "/rotater");
     assert!(a.list.fuzzy, "no word begins with \"rotater\"");
     assert!(!a.list.visible.is_empty());
-    let first = &a.library.cases[a.list.visible[0]].case;
+    let first = &a.library.cases[a.list.visible[0]].case.unpack();
     let words = format!("{} {}", first.title, first.tags.join(" ")).to_lowercase();
     assert!(
         words.contains("rotator"),

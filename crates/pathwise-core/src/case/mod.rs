@@ -4,6 +4,7 @@
 pub mod describe;
 pub mod formulary;
 mod model;
+mod pack;
 mod parse;
 pub mod words;
 
@@ -13,6 +14,7 @@ pub use crate::file::{FileError, line_column};
 /// pathwise reads.
 pub type CaseError = FileError;
 pub use model::*;
+pub use pack::{Head, Packed};
 pub use parse::{MAX_FILE_BYTES, SCHEMA_VERSION, parse_case};
 pub use words::*;
 

@@ -29,65 +29,130 @@ pub const LAST_DATE: Date = Date::constant(2100, 12, 31);
 
 pub(super) type Value<'t, 's> = &'t Spanned<DeValue<'s>>;
 
+/// How a file names a table: nothing at the top, `[patient]`, `[[pt]] #2`.
+/// Kept as its parts and written out only for a message: a file without
+/// mistakes costs no formatting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    Top,
+    Section(&'static str),
+    Element(&'static str, usize),
+}
+
+impl std::fmt::Display for Header {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Header::Top => Ok(()),
+            Header::Section(key) => write!(f, "[{key}]"),
+            Header::Element(key, n) => write!(f, "[[{key}]] #{n}"),
+        }
+    }
+}
+
 /// A table being read. `header` names it as the file does (`[patient]`,
-/// `[[pt]] #2`; empty at the top), `dotted` the keys inside it that lead
-/// to an inline table (`function.`).
+/// `[[pt]] #2`; nothing at the top), `dotted` the keys inside it that
+/// lead to an inline table (`function`, written `function.`).
 pub struct Table<'t, 's> {
-    pub(super) map: &'t DeTable<'s>,
-    pub(super) header: String,
-    pub(super) dotted: String,
+    map: &'t DeTable<'s>,
+    /// The map's entries, looked up by [`same`]: a table holds a dozen
+    /// keys or so, and this is quicker than the map's ordered search.
+    entries: Vec<(&'t str, Value<'t, 's>)>,
+    header: Header,
+    dotted: Vec<&'static str>,
     /// Where the table begins: a missing key is reported here.
     at: Range<usize>,
     asked: Vec<&'static str>,
     /// Keys read only to explain they are no longer allowed: not unknown,
     /// and not listed among the allowed ones.
     retired: Vec<&'static str>,
+    /// How many of the table's keys were asked for or retired: when all
+    /// were, [`Table::finish`] has nothing to look for.
+    known: usize,
+}
+
+/// The same key: the same literal (most often), or the same text. Keys of
+/// the same length are told apart by their first and last bytes before
+/// their text is compared.
+fn same(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    x.len() == y.len() && (x.as_ptr() == y.as_ptr() || (x.first() == y.first() && x.last() == y.last() && x == y))
 }
 
 impl<'t, 's> Table<'t, 's> {
-    /// The document's top level.
-    pub fn root(map: &'t DeTable<'s>) -> Table<'t, 's> {
+    fn new(map: &'t DeTable<'s>, header: Header, dotted: Vec<&'static str>, at: Range<usize>) -> Table<'t, 's> {
         Table {
             map,
-            header: String::new(),
-            dotted: String::new(),
-            at: 0..0,
-            asked: Vec::new(),
+            entries: map.iter().map(|(k, v)| (k.get_ref().as_ref(), v)).collect(),
+            header,
+            dotted,
+            at,
+            // a table of a case file is asked for at most a few dozen keys
+            asked: Vec::with_capacity(16),
             retired: Vec::new(),
+            known: 0,
         }
+    }
+
+    /// The document's top level.
+    pub fn root(map: &'t DeTable<'s>) -> Table<'t, 's> {
+        Table::new(map, Header::Top, Vec::new(), 0..0)
+    }
+
+    /// The dotted keys as the file writes them before a key: `function.`.
+    fn dots(&self) -> String {
+        self.dotted.iter().map(|k| format!("{k}.")).collect()
     }
 
     /// How the file names a key of this table: ``[[pt]] #2 `end` ``.
     pub fn name(&self, key: &str) -> String {
-        if self.header.is_empty() {
-            format!("`{}{key}`", self.dotted)
+        if self.header == Header::Top {
+            format!("`{}{key}`", self.dots())
         } else {
-            format!("{} `{}{key}`", self.header, self.dotted)
+            format!("{} `{}{key}`", self.header, self.dots())
         }
     }
 
     fn describe(&self) -> String {
-        match (self.header.is_empty(), self.dotted.is_empty()) {
+        let dotted = self.dotted.join(".");
+        match (self.header == Header::Top, dotted.is_empty()) {
             (true, true) => "at the top of the file".to_string(),
-            (true, false) => format!("in `{}`", self.dotted.trim_end_matches('.')),
-            (false, false) => format!("in {} `{}`", self.header, self.dotted.trim_end_matches('.')),
+            (true, false) => format!("in `{dotted}`"),
+            (false, false) => format!("in {} `{dotted}`", self.header),
             (false, true) => format!("in {}", self.header),
         }
     }
 
+    fn is_known(&self, key: &str) -> bool {
+        self.asked.iter().chain(&self.retired).any(|k| same(k, key))
+    }
+
+    fn lookup(&self, key: &str) -> Option<Value<'t, 's>> {
+        self.entries.iter().find(|(k, _)| same(k, key)).map(|(_, v)| *v)
+    }
+
     pub(super) fn get(&mut self, key: &'static str) -> Option<Value<'t, 's>> {
-        if !self.asked.contains(&key) {
+        let v = self.lookup(key);
+        if !self.asked.iter().any(|k| same(k, key)) {
+            if v.is_some() && !self.retired.iter().any(|k| same(k, key)) {
+                self.known += 1;
+            }
             self.asked.push(key);
         }
-        self.map.get(key)
+        v
     }
 
     /// Where the file writes a key that is no longer allowed (a renamed
     /// one), so the caller can say what it is called now; it is not then
     /// reported as unknown, nor listed as allowed.
     pub fn retired(&mut self, key: &'static str) -> Option<Range<usize>> {
-        self.retired.push(key);
-        self.map.get(key).map(Spanned::span)
+        let v = self.lookup(key);
+        if !self.is_known(key) {
+            if v.is_some() {
+                self.known += 1;
+            }
+            self.retired.push(key);
+        }
+        v.map(Spanned::span)
     }
 
     /// Whether the file writes the key (it counts as allowed).
@@ -100,7 +165,7 @@ impl<'t, 's> Table<'t, 's> {
         self.get(key).map(Spanned::span)
     }
 
-    pub(super) fn wrong_type(&self, doc: &mut Doc, key: &str, v: Value, expected: &str) {
+    pub(super) fn wrong_type(&self, doc: &mut Doc, key: &str, v: Value, expected: impl std::fmt::Display) {
         let found = found(doc.source, v);
         doc.error_at(
             v.span(),
@@ -118,7 +183,7 @@ impl<'t, 's> Table<'t, 's> {
             self.at.clone(),
             format!(
                 "missing required key `{}{key}` {}; for example {example}",
-                self.dotted,
+                self.dots(),
                 self.describe()
             ),
         );
@@ -128,7 +193,7 @@ impl<'t, 's> Table<'t, 's> {
         &mut self,
         doc: &mut Doc,
         key: &'static str,
-        expected: &str,
+        expected: impl std::fmt::Display,
     ) -> Option<&'t [Spanned<DeValue<'s>>]> {
         let v = self.get(key)?;
         match v.get_ref() {
@@ -151,19 +216,15 @@ impl<'t, 's> Table<'t, 's> {
             .source
             .get(v.span())
             .is_some_and(|s| s.trim_start().starts_with('{'));
-        let (header, dotted) = if inline || !self.header.is_empty() {
-            (self.header.clone(), format!("{}{key}.", self.dotted))
+        let (header, dotted) = if inline || self.header != Header::Top {
+            let mut dotted = self.dotted.clone();
+            dotted.push(key);
+            (self.header, dotted)
         } else {
-            (format!("[{key}]"), String::new())
+            (Header::Section(key), Vec::new())
         };
-        Some(Table {
-            map,
-            header,
-            dotted,
-            at: self.key_span(key).unwrap_or_else(|| v.span()),
-            asked: Vec::new(),
-            retired: Vec::new(),
-        })
+        let at = self.key_span(key).unwrap_or_else(|| v.span());
+        Some(Table::new(map, header, dotted, at))
     }
 
     /// A sub-table the file must have.
@@ -177,21 +238,14 @@ impl<'t, 's> Table<'t, 's> {
 
     /// An array of tables (`[[pt]]`), each named by its place in the file.
     pub fn tables(&mut self, doc: &mut Doc, key: &'static str) -> Vec<Table<'t, 's>> {
-        let Some(items) = self.array(doc, key, &format!("tables written as [[{key}]]")) else {
+        let Some(items) = self.array(doc, key, format_args!("tables written as [[{key}]]")) else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(map) => out.push(Table {
-                    map,
-                    header: format!("[[{key}]] #{}", i + 1),
-                    dotted: String::new(),
-                    at: item.span(),
-                    asked: Vec::new(),
-                    retired: Vec::new(),
-                }),
-                _ => self.wrong_type(doc, key, item, &format!("a table written as [[{key}]]")),
+                DeValue::Table(map) => out.push(Table::new(map, Header::Element(key, i + 1), Vec::new(), item.span())),
+                _ => self.wrong_type(doc, key, item, format_args!("a table written as [[{key}]]")),
             }
         }
         out
@@ -272,9 +326,13 @@ impl<'t, 's> Table<'t, 's> {
     /// Reports every key of the table nobody asked for, with the keys that
     /// are allowed there and the nearest one.
     pub fn finish(self, doc: &mut Doc) {
+        if self.known == self.map.len() {
+            // every key the file writes was asked for: none is unknown
+            return;
+        }
         for (k, _) in self.map.iter() {
             let name = k.get_ref().as_ref();
-            if self.asked.contains(&name) || self.retired.contains(&name) {
+            if self.is_known(name) {
                 continue;
             }
             let mut message = format!(
@@ -331,5 +389,67 @@ pub(super) fn plain(n: f64) -> String {
         format!("{}", n as i64)
     } else {
         format!("{n}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The messages `read` leaves for this text.
+    fn errors(text: &str, read: impl for<'t, 's> FnOnce(&mut Doc<'s>, Table<'t, 's>)) -> Vec<String> {
+        let path = Path::new("t.toml");
+        let mut doc = Doc::new(path, text);
+        let (map, whole) = doc.parse();
+        assert!(whole, "{text}");
+        read(&mut doc, Table::root(&map));
+        doc.into_errors().into_iter().map(|e| e.message).collect()
+    }
+
+    #[test]
+    fn a_key_nobody_asked_for_is_reported_however_often_the_others_were_asked() {
+        let text = "a = 1\nb = 2\nold = 3\nstray = 4\n";
+        let found = errors(text, |doc, mut t| {
+            // asked twice, retired, asked after retiring, and absent keys
+            t.has("a");
+            t.has("a");
+            t.retired("old");
+            t.has("old");
+            t.retired("old");
+            t.has("b");
+            t.has("missing");
+            t.retired("gone");
+            t.finish(doc);
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("unknown key `stray` at the top of the file"),
+            "{found:?}"
+        );
+        assert!(found[0].contains("allowed: `a`, `old`, `b`, `missing`"), "{found:?}");
+    }
+
+    #[test]
+    fn nested_tables_are_named_as_the_file_writes_them() {
+        let text = "a = 1\n[t]\nx = { y = 1, z = 2 }\n";
+        let found = errors(text, |doc, mut top| {
+            top.has("a");
+            if let Some(mut t) = top.table(doc, "t") {
+                if let Some(mut x) = t.table(doc, "x") {
+                    x.int(doc, "y", 0, 0);
+                    x.finish(doc);
+                }
+                t.finish(doc);
+            }
+            top.finish(doc);
+        });
+        assert_eq!(
+            found,
+            [
+                "[t] `x.y` = 1 is out of range; allowed: 0 to 0",
+                "unknown key `z` in [t] `x`; allowed: `y`; did you mean `y`?"
+            ]
+        );
     }
 }

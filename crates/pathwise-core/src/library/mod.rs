@@ -13,28 +13,47 @@ pub use read::{load_case_file, read_limited};
 pub use source::{Origin, Source};
 pub use stream::{FileResult, Plan, Progress};
 
-use crate::case::{Case, CaseError};
+use crate::case::{Case, CaseError, Packed};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
+/// What a library holds of each case: the [`Case`] itself (the command
+/// line), or the case [`Packed`] (the console, which keeps a big library
+/// in a third of the memory and unpacks the case it shows).
+pub trait Entry: Clone {
+    fn id(&self) -> &str;
+}
+
+impl Entry for Case {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Entry for Packed {
+    fn id(&self) -> &str {
+        Packed::id(self)
+    }
+}
+
 /// One case that loaded, with the file it came from.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub struct Loaded<C = Case> {
     pub path: PathBuf,
-    pub case: Case,
+    pub case: C,
 }
 
 #[derive(Debug, Clone)]
-pub struct Library {
+pub struct Library<C = Case> {
     pub source: Source,
     /// Valid cases in path order.
-    pub cases: Vec<Loaded>,
+    pub cases: Vec<Loaded<C>>,
     /// Every problem: unreadable or invalid files, folder problems,
     /// duplicate ids. A file may have several.
     pub errors: Vec<CaseError>,
     /// Valid cases held back because another file uses the same id.
-    pub withheld: Vec<Loaded>,
+    pub withheld: Vec<Loaded<C>>,
 }
 
 impl Library {
@@ -55,18 +74,6 @@ impl Library {
         library
     }
 
-    /// A library that loaded files are added to, batch by batch
-    /// ([`Library::extend`], then [`Library::settle`]), starting with the
-    /// problems found while looking for the files.
-    pub fn begin(source: Source, errors: Vec<CaseError>) -> Library {
-        Library {
-            source,
-            cases: Vec::new(),
-            errors,
-            withheld: Vec::new(),
-        }
-    }
-
     /// Adds loaded files, in path order after those already added.
     pub fn extend(&mut self, results: impl IntoIterator<Item = FileResult>) {
         for (path, result) in results {
@@ -77,11 +84,44 @@ impl Library {
         }
     }
 
+    /// The built-in sample library.
+    pub fn builtin() -> Library {
+        Library::load(Source::builtin())
+    }
+
+    /// The same library with every case packed.
+    pub fn packed(self) -> Library<Packed> {
+        let pack = |l: Loaded| Loaded {
+            case: Packed::new(&l.case),
+            path: l.path,
+        };
+        Library {
+            source: self.source,
+            cases: self.cases.into_iter().map(pack).collect(),
+            errors: self.errors,
+            withheld: self.withheld.into_iter().map(pack).collect(),
+        }
+    }
+}
+
+impl<C: Entry> Library<C> {
+    /// A library that loaded files are added to, batch by batch
+    /// ([`Library::extend`], then [`Library::settle`]), starting with the
+    /// problems found while looking for the files.
+    pub fn begin(source: Source, errors: Vec<CaseError>) -> Library<C> {
+        Library {
+            source,
+            cases: Vec::new(),
+            errors,
+            withheld: Vec::new(),
+        }
+    }
+
     /// After the last batch: withholds every case whose id another file
     /// also uses (neither silently wins), with an error for each. Returns
     /// the paths withheld.
     pub fn settle(&mut self) -> Vec<PathBuf> {
-        let duplicates = duplicate_ids(self.cases.iter().map(|l| (l.case.id.as_str(), l.path.as_path())));
+        let duplicates = duplicate_ids(self.cases.iter().map(|l| (l.case.id(), l.path.as_path())));
         self.withhold(&duplicates)
     }
 
@@ -101,18 +141,13 @@ impl Library {
     }
 
     /// A library with nothing in it (before the first load).
-    pub fn empty() -> Library {
+    pub fn empty() -> Library<C> {
         Library {
             source: Source::builtin(),
             cases: Vec::new(),
             errors: Vec::new(),
             withheld: Vec::new(),
         }
-    }
-
-    /// The built-in sample library.
-    pub fn builtin() -> Library {
-        Library::load(Source::builtin())
     }
 
     /// The number of distinct files that failed.
@@ -123,8 +158,8 @@ impl Library {
         paths.len()
     }
 
-    pub fn find(&self, id: &str) -> Option<&Loaded> {
-        self.cases.iter().find(|l| l.case.id == id)
+    pub fn find(&self, id: &str) -> Option<&Loaded<C>> {
+        self.cases.iter().find(|l| l.case.id() == id)
     }
 }
 
@@ -167,24 +202,27 @@ pub fn duplicate_ids<'a>(cases: impl IntoIterator<Item = (&'a str, &'a Path)>) -
 
 /// Takes out of `pool` every case whose id is used more than once, with an
 /// error for each naming the other files.
-fn split_duplicates(mut pool: Vec<Loaded>, errors: &mut Vec<CaseError>) -> (Vec<Loaded>, Vec<Loaded>) {
+fn split_duplicates<C: Entry>(
+    mut pool: Vec<Loaded<C>>,
+    errors: &mut Vec<CaseError>,
+) -> (Vec<Loaded<C>>, Vec<Loaded<C>>) {
     pool.sort_by(|a, b| a.path.cmp(&b.path));
-    let duplicated = duplicate_ids(pool.iter().map(|l| (l.case.id.as_str(), l.path.as_path())));
+    let duplicated = duplicate_ids(pool.iter().map(|l| (l.case.id(), l.path.as_path())));
     if duplicated.is_empty() {
         return (pool, Vec::new());
     }
     withhold_from(pool, &duplicated, errors)
 }
 
-fn withhold_from(
-    pool: Vec<Loaded>,
+fn withhold_from<C: Entry>(
+    pool: Vec<Loaded<C>>,
     duplicated: &HashMap<String, Vec<PathBuf>>,
     errors: &mut Vec<CaseError>,
-) -> (Vec<Loaded>, Vec<Loaded>) {
+) -> (Vec<Loaded<C>>, Vec<Loaded<C>>) {
     let mut withheld = Vec::new();
     let mut cases = Vec::with_capacity(pool.len());
     for l in pool {
-        match duplicated.get(&l.case.id) {
+        match duplicated.get(l.case.id()) {
             None => cases.push(l),
             Some(paths) => {
                 let others: Vec<String> = paths
@@ -194,7 +232,7 @@ fn withhold_from(
                     .collect();
                 errors.push(CaseError::new(
                     &l.path,
-                    format!("duplicate id \"{}\": also used by {}", l.case.id, others.join(", ")),
+                    format!("duplicate id \"{}\": also used by {}", l.case.id(), others.join(", ")),
                 ));
                 withheld.push(l);
             }
@@ -205,17 +243,17 @@ fn withhold_from(
 }
 
 /// A file's new state after a change on disk: `None` when it was removed.
-pub type Change = (PathBuf, Option<Result<Case, Vec<CaseError>>>);
+pub type Change<C = Case> = (PathBuf, Option<Result<C, Vec<CaseError>>>);
 
-impl Library {
+impl<C: Entry> Library<C> {
     /// Applies reloaded files: each changed path's old case or errors are
     /// replaced by its new state, and duplicate ids are worked out again
     /// (a file that stops clashing comes back). Returns the paths whose
     /// case must be re-scored.
-    pub fn apply(&mut self, changes: Vec<Change>) -> Vec<PathBuf> {
+    pub fn apply(&mut self, changes: Vec<Change<C>>) -> Vec<PathBuf> {
         let changed: Vec<PathBuf> = changes.iter().map(|(p, _)| p.clone()).collect();
         let withheld_paths: Vec<PathBuf> = self.withheld.iter().map(|l| l.path.clone()).collect();
-        let mut pool: Vec<Loaded> = std::mem::take(&mut self.cases);
+        let mut pool: Vec<Loaded<C>> = std::mem::take(&mut self.cases);
         pool.append(&mut self.withheld);
         pool.retain(|l| !changed.contains(&l.path));
         let mut errors: Vec<CaseError> = std::mem::take(&mut self.errors)

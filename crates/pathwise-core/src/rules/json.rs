@@ -146,33 +146,104 @@ pub fn to_json(case: &Case, r: &Readiness) -> serde_json::Value {
     serde_json::to_value(ReadinessJson::new(case, r)).unwrap_or(serde_json::Value::Null)
 }
 
-/// serde_json's pretty printer, writing every character a terminal must not
-/// see raw as a `\uXXXX` escape (serde_json already escapes C0 controls).
-struct Safe<'a>(serde_json::ser::PrettyFormatter<'a>);
-
-macro_rules! delegate {
-    ($($name:ident($($arg:ident: $ty:ty),*);)+) => {
-        $(fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
-            self.0.$name(w $(, $arg)*)
-        })+
-    };
+/// A pretty printer like serde_json's (two spaces a level), writing every
+/// character a terminal must not see raw as a `\uXXXX` escape (serde_json
+/// already escapes C0 controls). It can start at a deeper level, so an
+/// element of an array can be written on its own and spliced in
+/// ([`write_json_array`]) exactly as the whole array would have it.
+struct Safe {
+    indent: usize,
+    has_value: bool,
 }
 
-impl serde_json::ser::Formatter for Safe<'_> {
-    delegate! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        begin_object_value();
-        end_object_value();
+impl Safe {
+    fn at(indent: usize) -> Safe {
+        Safe {
+            indent,
+            has_value: false,
+        }
+    }
+
+    fn newline<W: ?Sized + io::Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        indent(w, self.indent)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.indent -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            indent(w, self.indent)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+fn indent<W: ?Sized + io::Write>(w: &mut W, n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 32] = b"                                ";
+    let mut left = 2 * n;
+    while left > 0 {
+        let k = left.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        left -= k;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for Safe {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        let mut rest = fragment;
+        // most text is printable ASCII, which is never unsafe: it is checked
+        // a block at a time (no branch per byte) and written as it is
+        let bytes = fragment.as_bytes();
+        let clean = bytes.chunks(64).take_while(|b| printable_ascii(b)).count() * 64;
+        if clean >= bytes.len() {
+            return w.write_all(bytes);
+        }
+        w.write_all(&bytes[..clean])?;
+        // every byte before `clean` is ASCII, so it is a character boundary
+        let mut rest = &fragment[clean..];
         while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
             w.write_all(&rest.as_bytes()[..i])?;
             let mut units = [0u16; 2];
@@ -185,13 +256,20 @@ impl serde_json::ser::Formatter for Safe<'_> {
     }
 }
 
-fn serializer<W: io::Write>(w: W) -> serde_json::Serializer<W, Safe<'static>> {
-    serde_json::Serializer::with_formatter(w, Safe(serde_json::ser::PrettyFormatter::new()))
+/// Every byte a printable ASCII character, space to tilde: none is a control
+/// (C0, DEL) and none starts a longer character, so none is unsafe. A fold
+/// without an early exit, which the compiler turns into a few wide compares.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(true, |ok, &b| ok & (b.wrapping_sub(b' ') < 0x5f))
+}
+
+fn serializer<W: io::Write>(w: W) -> serde_json::Serializer<W, Safe> {
+    serde_json::Serializer::with_formatter(w, Safe::at(0))
 }
 
 /// Writes one value as pretty, terminal-safe JSON (no trailing newline).
 pub fn write_json<W: io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> io::Result<()> {
-    value.serialize(&mut serializer(w)).map_err(io::Error::other)
+    value.serialize(&mut serializer(w)).map_err(io::Error::from)
 }
 
 /// Writes a JSON array one item at a time, e.g. one case's verdict after
@@ -203,11 +281,54 @@ where
     I: IntoIterator<Item = T>,
 {
     let mut ser = serializer(w);
-    let mut seq = (&mut ser).serialize_seq(None).map_err(io::Error::other)?;
+    let mut seq = (&mut ser).serialize_seq(None).map_err(io::Error::from)?;
     for item in items {
-        seq.serialize_element(&item).map_err(io::Error::other)?;
+        seq.serialize_element(&item).map_err(io::Error::from)?;
     }
-    seq.end().map_err(io::Error::other)
+    seq.end().map_err(io::Error::from)
+}
+
+/// Cases (or anything) per window of [`write_json_array`]: a few megabytes
+/// of JSON held at once, and few enough windows that starting the threads
+/// costs nothing.
+const WINDOW: usize = 1024;
+
+/// Writes a JSON array of one element per item, the elements made on every
+/// core and written in order, a window of items at a time: the same bytes
+/// as [`write_json_seq`], without making the writing thread serialise
+/// everything alone. `element` makes an item's element with
+/// [`array_element`] (it may compute what it serialises, e.g. score a case).
+pub fn write_json_array<W, T>(
+    mut w: W,
+    items: &[T],
+    element: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
+) -> io::Result<()>
+where
+    W: io::Write,
+    T: Sync,
+{
+    if items.is_empty() {
+        return w.write_all(b"[]");
+    }
+    w.write_all(b"[")?;
+    let mut first = true;
+    for window in items.chunks(WINDOW) {
+        for bytes in crate::par::map(window, &element) {
+            w.write_all(if first { b"\n  " } else { b",\n  " })?;
+            w.write_all(&bytes?)?;
+            first = false;
+        }
+    }
+    w.write_all(b"\n]")
+}
+
+/// One element of a [`write_json_array`], as the array's pretty printer
+/// writes it one level in.
+pub fn array_element<T: Serialize + ?Sized>(value: &T) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Safe::at(1));
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    Ok(out)
 }
 
 /// [`write_json`] into a string.

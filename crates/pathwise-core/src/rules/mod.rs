@@ -32,7 +32,10 @@ mod terms;
 mod tests;
 
 pub use ids::{Band, CautionId, ConfounderId, CriterionId, NextStep, Status};
-pub use json::{CriterionJson, Evidence, NoteJson, ReadinessJson, to_json, to_json_string, write_json, write_json_seq};
+pub use json::{
+    CriterionJson, Evidence, NoteJson, ReadinessJson, array_element, to_json, to_json_string, write_json,
+    write_json_array, write_json_seq,
+};
 pub use known::{Knowledge, Outcome};
 pub use profile::{BUILTIN_TOML, MAX_PROFILE_BYTES, Mcid, Points, Profile, ProfileError, RULES_VERSION, SHIPPED};
 
@@ -93,6 +96,27 @@ impl Readiness {
     /// The `score --json` object, borrowing the case and this verdict.
     pub fn json<'a>(&'a self, case: &'a Case) -> ReadinessJson<'a> {
         ReadinessJson::new(case, self)
+    }
+}
+
+/// What a list shows of a verdict: the score, band and next step. A console
+/// keeps one per case (3 bytes) and evaluates the full [`Readiness`] of the
+/// case it shows, which holds fourteen criteria and their details (about
+/// 3 KB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Brief {
+    pub score: u8,
+    pub band: Band,
+    pub next_step: NextStep,
+}
+
+impl Readiness {
+    pub fn brief(&self) -> Brief {
+        Brief {
+            score: self.score,
+            band: self.band,
+            next_step: self.next_step,
+        }
     }
 }
 

@@ -122,3 +122,74 @@ fn every_invisible_or_reordering_character_is_escaped_and_round_trips() {
     let back: serde_json::Value = serde_json::from_str(&s).expect("valid JSON");
     assert_eq!(back, v);
 }
+
+#[test]
+fn the_ascii_fast_path_escapes_what_follows_a_clean_block_at_every_offset() {
+    use crate::rules::to_json_string;
+    use crate::text::is_unsafe;
+    // the writer checks 64 bytes at a time: put each character before, on
+    // and after the block boundaries, after runs of printable ASCII
+    for c in [
+        '\u{7f}', '\u{9b}', '\u{202e}', '\u{2028}', 'é', '漢', '"', '\\', '\n', '\u{1b}',
+    ] {
+        for at in 0..=140 {
+            let s = format!("{}{c}{}", "x".repeat(at), "y".repeat(70));
+            let out = to_json_string(&serde_json::json!({ "t": s }));
+            assert!(
+                !out.chars().any(|ch| is_unsafe(ch) && ch != '\n'),
+                "{c:?} at {at}: {out}"
+            );
+            if is_unsafe(c) && c != '\n' && c != '\u{1b}' {
+                let esc = format!("\\u{:04x}", u32::from(c));
+                assert!(out.contains(&esc), "{c:?} at {at}: {out}");
+            }
+            let back: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+            assert_eq!(back["t"], s, "{c:?} at {at}");
+        }
+    }
+}
+
+#[test]
+fn the_array_made_on_every_core_is_the_stream_byte_for_byte() {
+    use crate::rules::{array_element, write_json_array};
+    let cases: Vec<_> = crate::library::Library::builtin()
+        .cases
+        .into_iter()
+        .map(|l| l.case)
+        .collect();
+    assert!(cases.len() > 16, "enough cases for more than one thread");
+    // more items than a window, so windows join too
+    let many: Vec<&crate::case::Case> = cases.iter().cycle().take(2500).collect();
+    let scores: Vec<_> = many.iter().map(|c| eval(c)).collect();
+    let mut streamed = Vec::new();
+    write_json_seq(&mut streamed, many.iter().zip(&scores).map(|(c, r)| r.json(c))).expect("writes");
+    let mut made = Vec::new();
+    let items: Vec<(&crate::case::Case, &Readiness)> = many.iter().copied().zip(&scores).collect();
+    write_json_array(&mut made, &items, |(c, r)| array_element(&r.json(c))).expect("writes");
+    assert!(made == streamed, "the arrays differ");
+    // values with empty and nested arrays and objects, and no items at all
+    let odd = [
+        json!({"a": [], "b": {}, "c": [[], [1, {"d": []}]], "e": "x\u{7f}"}),
+        json!([]),
+        json!(3),
+    ];
+    let (mut seq, mut arr) = (Vec::new(), Vec::new());
+    write_json_seq(&mut seq, odd.iter()).expect("writes");
+    write_json_array(&mut arr, &odd, array_element).expect("writes");
+    assert_eq!(
+        String::from_utf8(arr).unwrap_or_default(),
+        String::from_utf8(seq).unwrap_or_default()
+    );
+    let (mut seq, mut arr) = (Vec::new(), Vec::new());
+    write_json_seq(&mut seq, std::iter::empty::<Value>()).expect("writes");
+    write_json_array(&mut arr, &[] as &[Value], array_element).expect("writes");
+    assert_eq!(arr, seq);
+    // and the same as serde_json's own pretty printer
+    let pretty = serde_json::to_string_pretty(&odd).expect("JSON");
+    let (mut arr2,) = (Vec::new(),);
+    write_json_array(&mut arr2, &odd, array_element).expect("writes");
+    assert_eq!(
+        String::from_utf8(arr2).unwrap_or_default(),
+        pretty.replace("\u{7f}", "\\u007f")
+    );
+}
