@@ -1,11 +1,11 @@
-//! The console's memory per case (issue 7: at most 5 KB with 100,000
+//! The console's memory per case (at most 5 KB with 100,000
 //! cases): every case is kept packed, with its list row and its score,
 //! band and next step; only the selected case is unpacked and evaluated in
 //! full. These tests hold what that rests on: a packed case unpacks to the
 //! very case that was read, the case and verdict on screen are always those
 //! of the selected row (however the selection or the library changed), and
 //! what the console keeps per case stays within its share of the budget.
-//! The resident memory itself is measured by `benches/console_memory.sh`.
+//! The resident memory itself is measured by `benches/console_load.sh`.
 
 use crate::common::console::{PLAIN, app_with, keys};
 use pathwise::case::{Case, Packed};
