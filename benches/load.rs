@@ -1,4 +1,4 @@
-//! Loading a 10,000-case library from a warm page cache (issue 7).
+//! Loading a 10,000-case library from a warm page cache.
 //!
 //! Every variant works on the same generated files, so the ratios between
 //! them are what the budget asks for:
@@ -8,10 +8,15 @@
 //!   (no reading, no validation), the tables kept like a loader keeps its
 //!   values; `parse_discard/*` drops each table as soon as it is made, the
 //!   floor any TOML loader pays;
+//! - `parse_document/*`: bytes in memory through toml's own document
+//!   parser, the one pathwise's reader uses (`DeTable::parse_recoverable`:
+//!   a tree of spanned values borrowing the text), each dropped at once:
+//!   the parse floor under `parse_case`;
 //! - `read_parse/*`: reading plus `toml::Table` parsing, the honest
 //!   "merely parse the files" figure;
-//! - `parse_case/*`: bytes in memory through `parse_case` (serde into the
-//!   raw structs, then validation), to separate parsing from reading;
+//! - `parse_case/*`: bytes in memory through `parse_case` (toml's document
+//!   parser, then the reader's walk of it into a `Case` with every check),
+//!   to separate parsing from reading;
 //! - `load_score/parallel`: `Library::load` (discover, read, parse,
 //!   validate on every core, duplicates) and `evaluate` for every case, as
 //!   the console does at start-up;
@@ -64,6 +69,17 @@ fn parse_table(bytes: &Vec<u8>) -> Option<toml::Table> {
 #[allow(clippy::ptr_arg)]
 fn read_parse(p: &PathBuf) -> Option<toml::Table> {
     parse_table(&read_limited(p).ok()?)
+}
+
+/// toml's document parse alone, as the reader does it: how many top-level
+/// keys it found (the tree is dropped at once).
+#[allow(clippy::ptr_arg)]
+fn parse_document(bytes: &Vec<u8>) -> usize {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return 0;
+    };
+    let (table, _errors) = toml::de::DeTable::parse_recoverable(text);
+    table.get_ref().len()
 }
 
 fn parse_case(p: &(PathBuf, Vec<u8>)) -> Option<Case> {
@@ -150,6 +166,12 @@ fn bench(c: &mut Criterion) {
                 .iter()
                 .sum::<usize>()
         })
+    });
+    g.bench_function("parse_document/sequential", |b| {
+        b.iter(|| only_bytes.iter().map(parse_document).sum::<usize>())
+    });
+    g.bench_function("parse_document/parallel", |b| {
+        b.iter(|| par_map(&only_bytes, parse_document).iter().sum::<usize>())
     });
     g.bench_function("read_parse/sequential", |b| {
         b.iter_with_large_drop(|| files.iter().map(read_parse).collect::<Vec<_>>())
