@@ -1,4 +1,4 @@
-//! Drawing one frame with a 10,000-case library (issue 7), and the bytes a
+//! Drawing one frame with a 10,000-case library, and the bytes a
 //! frame writes to the terminal.
 //!
 //! - `frame/WxH`: `pathwise::tui::view::render` of the whole screen into a

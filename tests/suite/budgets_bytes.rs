@@ -1,4 +1,4 @@
-//! Issue 7's terminal-output budgets at 200x60: moving the timeline
+//! The terminal-output budgets at 200x60: moving the timeline
 //! selection by one event writes under 2 KB, switching to the next case
 //! under 12 KB. Over SSH every byte is latency, so these are asserted.
 //!
