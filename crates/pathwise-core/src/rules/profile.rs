@@ -2,10 +2,11 @@
 //! version 2), read from a TOML file a department can copy and change. The
 //! built-in profile is `data/profiles/default.toml`, embedded at build time;
 //! a profile file overrides only the keys it writes, and must say
-//! `rules_version = 2`.
+//! `rules_version = 2`. The values and their defaults are here; reading a
+//! file, the shipped profiles by name and the embedded default are in
+//! `profile_file.rs`.
 
 use crate::case::{Instrument, Region};
-use std::path::Path;
 
 /// The version of READINESS.md these rules implement.
 pub const RULES_VERSION: i64 = 2;
@@ -170,60 +171,8 @@ impl Profile {
         }
     }
 
-    /// The embedded `data/profiles/default.toml`.
-    pub fn builtin() -> Profile {
-        let base = Profile::version_2();
-        super::profile_file::over(base.clone(), Path::new("default.toml"), BUILTIN_TOML.as_bytes()).unwrap_or(base)
-    }
-
-    /// A shipped profile by name.
-    pub fn shipped(name: &str) -> Option<Profile> {
-        let (_, text) = SHIPPED.iter().find(|(n, _)| *n == name)?;
-        Profile::from_toml(Path::new(&format!("{name}.toml")), text).ok()
-    }
-
-    /// A profile file's text: keys left out keep the built-in value;
-    /// unknown keys, bad values and another rules version are errors.
-    pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
-        super::profile_file::over(Profile::builtin(), path, text.as_bytes()).map_err(first)
-    }
-
-    /// A profile file, or the name of a shipped one (`default`,
-    /// `twelve-week`, `nice-ng59`) when no such file exists, so
-    /// `--profile nice-ng59` works from any folder and after `cargo install`.
-    pub fn resolve(arg: &Path) -> Result<Profile, ProfileError> {
-        if !arg.exists() {
-            let name = arg.to_string_lossy();
-            if let Some((_, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
-                return Profile::from_toml(Path::new(&format!("{name}.toml")), text);
-            }
-        }
-        Profile::load(arg)
-    }
-
-    /// Reads and parses a profile file; the first problem (see
-    /// [`Profile::check`] for all of them).
-    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
-        Profile::check(path).map_err(first)
-    }
-
-    /// Reads and parses a profile file through the one file reader: every
-    /// problem in it, in the order of the file.
-    pub fn check(path: &Path) -> Result<Profile, Vec<ProfileError>> {
-        let bytes = crate::file::read_limited(path, MAX_PROFILE_BYTES, "profiles").map_err(|e| vec![e])?;
-        super::profile_file::over(Profile::builtin(), path, &bytes)
-    }
-
     /// Whether untreated neuropathic pain counts in this region.
     pub fn neuropathic_agents_in(&self, region: Region) -> bool {
         self.neuropathic_agent_regions.contains(&region)
     }
-}
-
-/// The first of a file's errors (there is always one).
-fn first(errors: Vec<ProfileError>) -> ProfileError {
-    errors
-        .into_iter()
-        .next()
-        .unwrap_or_else(|| ProfileError::new(Path::new("profile"), "unreadable"))
 }

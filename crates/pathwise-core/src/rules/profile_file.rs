@@ -2,10 +2,66 @@
 //! every key checked, every mistake located at file:line:col in one run,
 //! and a profile for another rules version refused with what changed.
 
-use super::profile::{Profile, RULES_VERSION};
+use super::profile::{BUILTIN_TOML, MAX_PROFILE_BYTES, Profile, ProfileError, RULES_VERSION, SHIPPED};
 use crate::case::Region;
 use crate::file::{Doc, FileError, Table, read_toml};
 use std::path::Path;
+
+/// Where a profile comes from: the embedded default, a shipped one by
+/// name, or a file.
+impl Profile {
+    /// The embedded `data/profiles/default.toml`.
+    pub fn builtin() -> Profile {
+        let base = Profile::version_2();
+        over(base.clone(), Path::new("default.toml"), BUILTIN_TOML.as_bytes()).unwrap_or(base)
+    }
+
+    /// A shipped profile by name.
+    pub fn shipped(name: &str) -> Option<Profile> {
+        let (_, text) = SHIPPED.iter().find(|(n, _)| *n == name)?;
+        Profile::from_toml(Path::new(&format!("{name}.toml")), text).ok()
+    }
+
+    /// A profile file's text: keys left out keep the built-in value;
+    /// unknown keys, bad values and another rules version are errors.
+    pub fn from_toml(path: &Path, text: &str) -> Result<Profile, ProfileError> {
+        over(Profile::builtin(), path, text.as_bytes()).map_err(first)
+    }
+
+    /// A profile file, or the name of a shipped one (`default`,
+    /// `twelve-week`, `nice-ng59`) when no such file exists, so
+    /// `--profile nice-ng59` works from any folder and after `cargo install`.
+    pub fn resolve(arg: &Path) -> Result<Profile, ProfileError> {
+        if !arg.exists() {
+            let name = arg.to_string_lossy();
+            if let Some((_, text)) = SHIPPED.iter().find(|(n, _)| *n == name) {
+                return Profile::from_toml(Path::new(&format!("{name}.toml")), text);
+            }
+        }
+        Profile::load(arg)
+    }
+
+    /// Reads and parses a profile file; the first problem (see
+    /// [`Profile::check`] for all of them).
+    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
+        Profile::check(path).map_err(first)
+    }
+
+    /// Reads and parses a profile file through the one file reader: every
+    /// problem in it, in the order of the file.
+    pub fn check(path: &Path) -> Result<Profile, Vec<ProfileError>> {
+        let bytes = crate::file::read_limited(path, MAX_PROFILE_BYTES, "profiles").map_err(|e| vec![e])?;
+        over(Profile::builtin(), path, &bytes)
+    }
+}
+
+/// The first of a file's errors (there is always one).
+fn first(errors: Vec<ProfileError>) -> ProfileError {
+    errors
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| ProfileError::new(Path::new("profile"), "unreadable"))
+}
 
 /// Keys of version 1 that version 2 renamed.
 const RENAMED: [(&str, &str); 2] = [
