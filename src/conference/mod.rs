@@ -35,7 +35,7 @@ pub use events::{Cause, Event, FollowerId};
 pub use follower::{Ended, Follower, JoinError, StateReceiver};
 pub use host::{Host, HostConfig, Waker};
 pub use protocol::{FollowerMsg, HostMsg, PROTOCOL_VERSION, Refusal};
-pub use room::{AnswerCounts, ChoiceCount, Distribution, RoomSummary, StopSummary};
+pub use state::{AnswerCounts, ChoiceCount, Distribution, RoomSummary, StopSummary};
 pub use state::{Choice, ConferenceState, Reveal, ScoreLine, StateError, StepView, StopView, WhatIf};
 
 use std::time::Duration;

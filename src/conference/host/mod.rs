@@ -10,8 +10,9 @@
 use super::code::JoinCode;
 use super::events::{Cause, Event, FollowerId};
 use super::protocol::{self, HostMsg, StateOut};
-use super::room::{AnswerCounts, Room, RoomSummary};
+use super::room::Room;
 use super::socket::{self, Bound, shell_word};
+use super::state::{AnswerCounts, RoomSummary};
 use super::state::{ConferenceState, StateError};
 use super::{JOIN_CODE_ENV, Limits, MAX_HOST_MESSAGE};
 use std::collections::HashMap;

@@ -8,9 +8,11 @@
 
 mod checks;
 mod stop;
+mod tally;
 
 pub use checks::has_calendar_date;
 pub use stop::{Choice, Reveal, StepView, StopView};
+pub use tally::{AnswerCounts, ChoiceCount, Distribution, RoomSummary, StopSummary};
 
 use crate::present::{CaseView, VerdictView};
 use crate::rules::NextStep;

@@ -3,8 +3,8 @@
 
 use super::StateError;
 use super::checks::{deidentified, has_calendar_date, is_week_label, verdict_deidentified};
+use super::tally::{Distribution, RoomSummary};
 use crate::case::Date;
-use crate::conference::room::{Distribution, RoomSummary};
 use crate::present::{CaseView, Presenter, VerdictView};
 use crate::rules::NextStep;
 use serde::{Deserialize, Serialize};
