@@ -34,7 +34,7 @@ pub fn rows_per_case(app: &App, inner: Rect) -> u16 {
 
 /// How many cases a list pane (`area`, border included) shows at once.
 pub fn cases_shown(app: &App, area: Rect) -> usize {
-    let inner = super::scroll::inner(area);
+    let inner = super::layout::inner(area);
     usize::from(inner.height.saturating_sub(1) / rows_per_case(app, inner))
 }
 
@@ -44,7 +44,7 @@ pub fn case_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     if badges_hidden(app) {
         return None;
     }
-    let inner = super::scroll::inner(area);
+    let inner = super::layout::inner(area);
     let row = y.checked_sub(inner.y + 1)?;
     let pos = app.list.offset + usize::from(row / rows_per_case(app, inner));
     (pos < app.list.visible.len()).then_some(pos)

@@ -267,6 +267,16 @@ fn set(p: &mut Panes, pane: Pane, r: Rect) {
     }
 }
 
+/// Inside a pane's border.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! the console from its keys and signals.
 
 use super::app::{Arrived, LoadEvent, Msg};
-use super::runtime::Incoming;
+use super::incoming::Incoming;
 use crate::case::Packed;
 use crate::library::{Change, Plan, Source, duplicate_ids, load_case_file};
 use crate::rules::Profile;

@@ -41,11 +41,11 @@ fn errors_area(size: Rect) -> Rect {
 
 /// Inside the help's border, on a screen of `size`.
 pub fn help_inner(size: Rect) -> Rect {
-    scroll::inner(help_area(size))
+    super::layout::inner(help_area(size))
 }
 
 pub fn errors_inner(size: Rect) -> Rect {
-    scroll::inner(errors_area(size))
+    super::layout::inner(errors_area(size))
 }
 
 fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
@@ -351,7 +351,7 @@ fn conference_area(app: &App, size: Rect) -> Rect {
 }
 
 pub fn conference_inner(app: &App, size: Rect) -> Rect {
-    scroll::inner(conference_area(app, size))
+    super::layout::inner(conference_area(app, size))
 }
 
 pub fn draw_conference(app: &App, area: Rect, buf: &mut Buffer) {

@@ -9,6 +9,7 @@
 use super::app::{App, Effect, Msg, Settings};
 use super::conference::{Joined, Publisher, Setup};
 use super::glyphs::Glyphs;
+use super::incoming::Incoming;
 use super::keymap::Keymap;
 use super::loader::Loader;
 use super::signals::{self, ENDING};
@@ -28,7 +29,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 /// How long the input thread waits for a key before checking whether it
 /// must hand the terminal to an editor. Only affects how quickly `e` or
@@ -39,37 +40,6 @@ const INPUT_POLL: Duration = Duration::from_millis(200);
 const DEBOUNCE: Duration = Duration::from_millis(120);
 /// While messages keep coming (a load), a frame is still drawn this often.
 const FRAME_AT_LEAST: Duration = Duration::from_millis(100);
-
-/// What arrives on the channel.
-pub(super) enum Incoming {
-    Term(Event),
-    /// Changed case files, and whether a folder changed.
-    Files {
-        paths: Vec<PathBuf>,
-        folder: bool,
-    },
-    /// The library folder itself came, went or moved.
-    Root,
-    Signal(i32),
-    InputFailed(String),
-    /// An effect's outcome, for `update`.
-    App(Msg),
-    LoaderFailed(String),
-    /// A full load has read every file (after its `Done`): the files, and
-    /// when it started, so changes made meanwhile can be caught up on.
-    Loaded {
-        generation: u64,
-        started: SystemTime,
-        files: Vec<PathBuf>,
-    },
-    /// A watch on the library's tree, set up off the event thread.
-    Watching {
-        round: u64,
-        watcher: Option<notify::RecommendedWatcher>,
-    },
-    /// The conference host has events for the console (its wake hook).
-    Conference,
-}
 
 /// The console's conference, carried by the runtime.
 enum Link {

@@ -2,12 +2,10 @@
 //! and "↓ N more" written into the pane's top and bottom borders when the
 //! lines overflow, so the marks never cost a row of content. The offsets
 //! live in the state; `update` keeps each within its end
-//! ([`App::settle_scrolls`]), so a pane never scrolls past its last line and
+//! (`settle.rs`), so a pane never scrolls past its last line and
 //! `k` after many `j`s moves at once.
 
-use super::app::{App, Overlay};
-use super::layout::Pane;
-use super::{detail, overlay, readiness};
+use super::app::App;
 use crate::theme::Role;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -49,61 +47,6 @@ pub fn marks(app: &App, (above, below): (usize, usize), x1: u16, y: u16, y_below
     }
     if below > 0 {
         put(y_below, format!(" {down} {below} more "));
-    }
-}
-
-impl App {
-    /// Keeps every scroll offset within its end, for the sizes and lines
-    /// of this frame: readiness body, detail, help and the errors view.
-    /// Called at the end of every update, after the views are presented.
-    pub(super) fn settle_scrolls(&mut self) {
-        let panes = self.panes();
-        if let (Some(area), Some(v)) = (panes.readiness, self.view.verdict.as_ref()) {
-            let layout = readiness::Layout::new(self, v, inner(area));
-            self.view.readiness_scroll = self.view.readiness_scroll.min(layout.max_scroll());
-        }
-        if let (Some(area), Some(shown)) = (panes.detail, self.view.shown.as_ref()) {
-            let inner = inner(area);
-            let n = detail::lines(self, shown, self.view.event, inner.width).len();
-            self.view.detail_scroll = self.view.detail_scroll.min(max_offset(n, inner.height));
-        }
-        let overlay_max = match self.overlay {
-            Some(Overlay::Help) => {
-                let inner = overlay::help_inner(self.size);
-                max_offset(overlay::help_lines(self, inner.width).len(), inner.height)
-            }
-            Some(Overlay::Errors) => {
-                let inner = overlay::errors_inner(self.size);
-                max_offset(overlay::error_lines(self, inner.width).len(), inner.height)
-            }
-            Some(Overlay::Conference) => {
-                let inner = overlay::conference_inner(self, self.size);
-                max_offset(overlay::conference_lines(self, inner.width).len(), inner.height)
-            }
-            None => 0,
-        };
-        self.overlay_scroll = self.overlay_scroll.min(overlay_max);
-    }
-
-    /// The readiness body's scroll that brings the selected criterion into
-    /// view, moving as little as it can.
-    pub(super) fn follow_criterion(&mut self) {
-        let Some(area) = self.panes().get(Pane::Readiness) else {
-            return;
-        };
-        let Some(v) = self.view.verdict.as_ref() else { return };
-        let layout = readiness::Layout::new(self, v, inner(area));
-        self.view.readiness_scroll = layout.follow(self.view.criterion, self.view.readiness_scroll);
-    }
-}
-
-/// Inside a pane's border.
-pub fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
     }
 }
 

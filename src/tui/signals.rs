@@ -6,7 +6,7 @@
 //! which knows what else to end first. CONT (after a stop from outside)
 //! always goes to the main thread, to take the terminal back.
 
-use super::runtime::Incoming;
+use super::incoming::Incoming;
 use super::terminal;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::io;

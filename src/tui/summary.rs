@@ -15,12 +15,6 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-/// True while a step-through stop waits for the student's answer: the
-/// band and the next step are not to be shown anywhere.
-pub fn answer_hidden(app: &App) -> bool {
-    app.step_at().is_some_and(|s| s.asking)
-}
-
 /// The case's title as the screen shows it: during a step-through (until
 /// its summary), its initial diagnosis instead, because a title is
 /// written in hindsight ("…: injection window lets PT work") and would
@@ -70,7 +64,7 @@ pub fn strip(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
-    if answer_hidden(app) {
+    if app.answer_hidden() {
         let step = app.step_at().map(|s| (s.number, s.of));
         let (i, n) = step.unwrap_or((1, 1));
         lines.push(Line::from(vec![
@@ -117,7 +111,7 @@ pub fn strip(app: &App, area: Rect, buf: &mut Buffer) {
 /// alone, whichever fits in `area`.
 pub fn tab_verdict(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(v) = &app.view.verdict else { return };
-    if answer_hidden(app) || area.width == 0 {
+    if app.answer_hidden() || area.width == 0 {
         return;
     }
     let b = band(app, v);

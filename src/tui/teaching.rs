@@ -133,6 +133,12 @@ impl App {
 }
 
 impl App {
+    /// True while a step-through stop waits for the student's answer: the
+    /// band and the next step are not to be shown anywhere.
+    pub fn answer_hidden(&self) -> bool {
+        self.step_at().is_some_and(|s| s.asking)
+    }
+
     /// The step-through on screen: this console's, or on a follower the
     /// host's.
     pub fn step_at(&self) -> Option<StepAt> {
@@ -172,6 +178,14 @@ impl App {
             shown
         } else {
             self.timeline_events().len().min(shown)
+        }
+    }
+
+    /// The presented case's events the timeline shows (none with no case).
+    pub fn timeline_shown(&self) -> &[crate::present::EventView] {
+        match &self.view.shown {
+            Some(view) => &view.events[..self.timeline_len().min(view.events.len())],
+            None => &[],
         }
     }
 

@@ -12,7 +12,7 @@
 //! looks at every file in it), and then what changed while the files were
 //! read is caught up on.
 
-use super::runtime::Incoming;
+use super::incoming::Incoming;
 use crate::library;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};

@@ -17,7 +17,7 @@ fn collapse(s: &str) -> String {
 
 /// A pane's inside as one line of text, wrapped lines joined.
 pub fn pane_text(buf: &Buffer, r: Rect) -> String {
-    let inner = pathwise::tui::scroll::inner(r);
+    let inner = pathwise::tui::layout::inner(r);
     let rows: Vec<String> = (inner.y..inner.bottom())
         .map(|y| (inner.x..inner.right()).map(|x| buf[(x, y)].symbol()).collect())
         .collect();

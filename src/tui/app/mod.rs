@@ -13,10 +13,11 @@ pub use msg::{Arrived, Effect, LoadEvent, Msg};
 use super::cases::{CaseList, Row, Rows};
 use super::glyphs::Glyphs;
 use super::keymap::Keymap;
-use super::layout::{self, Mode, Pane, Panes};
+use super::layout::{self, Mode, Need, Pane, Panes};
 use super::loading::Loading;
 use super::search::{Haystack, Matcher};
 use super::step::Step;
+use super::timeline::geometry;
 use crate::case::{Case, Date, EventRef, Head, Packed};
 use crate::library::Library;
 use crate::present::{self, Privacy, VerdictView};
@@ -237,7 +238,11 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        let need = |w| super::timeline::need(self, w);
+        // what the timeline needs depends on the presented case alone
+        let need = |w| match &self.view.shown {
+            Some(view) => geometry::need(view, self.timeline_shown(), w),
+            None => Need::EMPTY,
+        };
         if self.is_follower() {
             return layout::compute_without_list(self.size, self.focus, self.zoom, &need);
         }

@@ -147,7 +147,7 @@ impl Layout {
 
 /// Draws the panel inside `area` (its border already drawn).
 pub fn draw(app: &App, v: &VerdictView, area: Rect, buf: &mut Buffer) {
-    let inner = scroll::inner(area);
+    let inner = super::layout::inner(area);
     let layout = Layout::new(app, v, inner);
     let block_area = Rect {
         height: layout.rule_y - inner.y,
@@ -182,5 +182,5 @@ pub fn lines(app: &App, v: &VerdictView, width: u16) -> Vec<Tagged> {
 /// The criterion drawn at screen row `y` of the panel `area`.
 pub fn criterion_at(app: &App, area: Rect, y: u16) -> Option<usize> {
     let v = app.view.verdict.as_ref()?;
-    Layout::new(app, v, scroll::inner(area)).criterion_at(y, app.view.readiness_scroll)
+    Layout::new(app, v, super::layout::inner(area)).criterion_at(y, app.view.readiness_scroll)
 }

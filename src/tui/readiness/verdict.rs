@@ -23,7 +23,7 @@ pub fn lines(app: &App, v: &VerdictView, width: u16, reason_cap: usize) -> (Vec<
     let mut out = Vec::new();
     if let Some(step) = app.step_at() {
         step_header(app, v, step, w, &mut out);
-        if crate::tui::summary::answer_hidden(app) {
+        if app.answer_hidden() {
             asking(app, w, &mut out);
             return (out, false);
         }

@@ -97,7 +97,7 @@ impl Geometry {
     }
 
     fn scale(view: &CaseView, events: &[EventView], area: Rect) -> Geometry {
-        let inner = crate::tui::scroll::inner(area);
+        let inner = crate::tui::layout::inner(area);
         // a week of margin, and room at the right for the last labels
         let span_days = (view.span_days + 7).max(14);
         let widest = events

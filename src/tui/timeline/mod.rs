@@ -6,14 +6,13 @@
 //! from the presented case (days from onset, presented labels), never
 //! from the case file, so a follower's screen with no file draws the same.
 
-mod geometry;
+pub(super) mod geometry;
 mod traces;
 
 pub use geometry::{Geometry, LABEL_MAX, LABEL_W, LANES, LaneRow, Trace};
 
 use super::app::App;
 use super::glyphs::Glyphs;
-use super::layout::Need;
 use super::textfit;
 use crate::case::EventKind;
 use crate::present::{CaseView, EventView};
@@ -21,19 +20,6 @@ use crate::theme::{Role, Theme};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-
-/// How tall the selected case's timeline wants to be at `width` columns.
-pub fn need(app: &App, width: u16) -> Need {
-    match &app.view.shown {
-        Some(view) => geometry::need(view, drawn(app, view), width),
-        None => Need::EMPTY,
-    }
-}
-
-/// The events drawn: in step-through, those up to now.
-fn drawn<'v>(app: &App, view: &'v CaseView) -> &'v [EventView] {
-    &view.events[..app.timeline_len().min(view.events.len())]
-}
 
 /// Cells already written on a row, so labels do not overwrite markers.
 pub(super) struct Row<'a> {
@@ -143,7 +129,7 @@ pub(super) fn step_now(app: &App) -> Option<i64> {
 
 /// Draws the lanes, axis and traces inside `area` (borders are the caller's).
 pub fn draw(app: &App, view: &CaseView, area: Rect, buf: &mut Buffer) {
-    let events = drawn(app, view);
+    let events = app.timeline_shown();
     let g = Geometry::new(view, events, area);
     if g.inner.height == 0 || g.inner.width <= LABEL_W + 2 {
         return;

@@ -42,7 +42,7 @@ fn readable(a: &App) -> String {
         .into_iter()
         .flatten()
     {
-        let inner = pathwise::tui::scroll::inner(r);
+        let inner = pathwise::tui::layout::inner(r);
         out.push(collapse(&rows(&buf, inner).join(" ")));
     }
     out.extend(rows(&buf, buf.area).iter().map(|r| collapse(r)));
