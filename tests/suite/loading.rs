@@ -9,6 +9,7 @@
 
 use crate::common::Tmux;
 use crate::common::console::{PLAIN, keys, sample_count, screen, settings};
+use crate::common::library_of;
 
 use pathwise::case::CaseError;
 use pathwise::library::{Library, Source};
@@ -332,24 +333,6 @@ fn the_runtime_never_sets_app_fields() {
             assert!(!assigns, "runtime.rs:{}: sets app.{field}: {line}", n + 1);
         }
     }
-}
-
-/// A library of `n` cases (copies of one sample under new ids).
-fn library_of(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let sample = "lumbar-foot-drop-microdiscectomy";
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/cases/{sample}.toml")))
-        .expect("sample");
-    let from = format!("id = \"{sample}\"");
-    for i in 0..n {
-        let id = format!("case-{i:04}");
-        std::fs::write(
-            dir.path().join(format!("{id}.toml")),
-            text.replacen(&from, &format!("id = \"{id}\""), 1),
-        )
-        .expect("write");
-    }
-    dir
 }
 
 /// A slow load, in the real binary: a debug-build pause before each file

@@ -8,10 +8,10 @@
 //! occupation, the case id or the file name; without presenting each of
 //! them shows all of these, so the checks can fail.
 
-use crate::common::console::{Opts, PLAIN, app_with, has_date, keys, screen};
-use pathwise::case::Case;
+use crate::common::console::{Opts, PLAIN, app_with, keys, screen};
+use crate::common::secrets::Secrets;
 use pathwise::library::{Library, Origin, Source};
-use pathwise::present::{Privacy, age_band, notes};
+use pathwise::present::{Privacy, age_band};
 use pathwise::tui::{detail, readiness};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -37,59 +37,6 @@ fn named_library() -> Named {
     }
     let path = dir.path().to_path_buf();
     Named { _dir: dir, path }
-}
-
-/// What a shared screen must not show of one case.
-struct Secrets {
-    id: String,
-    /// The file's name without `.toml`: "mrs-jones-07".
-    file: String,
-    occupation: Option<String>,
-    /// Every note long enough to be recognised.
-    notes: Vec<String>,
-}
-
-impl Secrets {
-    fn of(case: &Case, path: &Path) -> Secrets {
-        Secrets {
-            id: case.id.clone(),
-            file: path.file_stem().unwrap().to_string_lossy().into_owned(),
-            occupation: case.patient.occupation.clone(),
-            notes: notes(case)
-                .map(str::trim)
-                .filter(|n| n.len() >= 12)
-                .map(str::to_string)
-                .collect(),
-        }
-    }
-
-    /// What of the case `out` shows.
-    fn shown_in(&self, out: &str) -> Vec<String> {
-        let lower = out.to_lowercase();
-        let mut seen = Vec::new();
-        if has_date(out) {
-            seen.push("a calendar date".to_string());
-        }
-        if out.contains(&self.id) {
-            seen.push(format!("the case id {}", self.id));
-        }
-        if lower.contains(&self.file) {
-            seen.push(format!("the file name {}", self.file));
-        }
-        if let Some(o) = self.occupation.as_deref().filter(|o| lower.contains(&o.to_lowercase())) {
-            seen.push(format!("the occupation {o}"));
-        }
-        for n in self.notes.iter().filter(|n| out.contains(n.as_str())) {
-            seen.push(format!("the note {n:?}"));
-        }
-        seen
-    }
-
-    /// How many things a full view must show: dates, id, file name, the
-    /// occupation when recorded, every note.
-    fn count(&self) -> usize {
-        3 + usize::from(self.occupation.is_some()) + self.notes.len()
-    }
 }
 
 /// Checks one front end's output for one case, presenting or not.

@@ -7,6 +7,7 @@
 //! ("漢X字XテX") and pushed borders out until a resize: the gap filling wrote
 //! the cell after a wide character as if the cursor stood on it.
 
+use crate::common::Output;
 use crate::common::console::{PLAIN, app_with};
 
 use pathwise::case::Packed;
@@ -20,27 +21,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::cell::RefCell;
-use std::io::{self, Write};
 use std::num::NonZeroU16;
-use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
-
-/// The bytes the terminal receives, readable while the backend owns the
-/// writer.
-#[derive(Clone, Default)]
-struct Output(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 type Term = Terminal<Thrifty<CrosstermBackend<Output>>>;
 

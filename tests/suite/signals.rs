@@ -9,8 +9,8 @@
 //! sequence.
 
 use crate::common::Tmux;
+use crate::common::library_of;
 
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -29,24 +29,6 @@ fn kill(sig: &str, pid: &str) {
             .expect("kill")
             .success()
     );
-}
-
-/// A library of `n` copies of one sample.
-fn library_of(n: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let sample = "lumbar-foot-drop-microdiscectomy";
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/cases/{sample}.toml")))
-        .expect("sample");
-    let from = format!("id = \"{sample}\"");
-    for i in 0..n {
-        let id = format!("case-{i:04}");
-        std::fs::write(
-            dir.path().join(format!("{id}.toml")),
-            text.replacen(&from, &format!("id = \"{id}\""), 1),
-        )
-        .expect("write");
-    }
-    dir
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

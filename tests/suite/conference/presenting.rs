@@ -10,64 +10,13 @@
 
 use super::client::{Raw, state_seq};
 use super::{TestHost, fixtures};
-use pathwise::case::Case;
+use crate::common::secrets::Secrets;
 use pathwise::conference::{ConferenceState, Limits, StateError};
 use pathwise::library::Library;
-use pathwise::present::{Presenter, Privacy, notes};
+use pathwise::present::{Presenter, Privacy};
 use pathwise::rules::{Options, Profile, evaluate};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn has_date(s: &str) -> bool {
-    pathwise::conference::state::has_calendar_date(s)
-}
-
-struct Secrets {
-    id: String,
-    file: String,
-    occupation: Option<String>,
-    notes: Vec<String>,
-}
-
-impl Secrets {
-    fn of(case: &Case, file: &Path) -> Secrets {
-        Secrets {
-            id: case.id.clone(),
-            file: file.file_stem().unwrap().to_string_lossy().into_owned(),
-            occupation: case.patient.occupation.clone(),
-            notes: notes(case)
-                .map(str::trim)
-                .filter(|n| n.len() >= 12)
-                .map(str::to_string)
-                .collect(),
-        }
-    }
-
-    fn shown_in(&self, out: &str) -> Vec<String> {
-        let lower = out.to_lowercase();
-        let mut seen = Vec::new();
-        if has_date(out) {
-            seen.push("a calendar date".to_string());
-        }
-        if out.contains(&self.id) {
-            seen.push(format!("the case id {}", self.id));
-        }
-        if lower.contains(&self.file) {
-            seen.push(format!("the file name {}", self.file));
-        }
-        if let Some(o) = self.occupation.as_deref().filter(|o| lower.contains(&o.to_lowercase())) {
-            seen.push(format!("the occupation {o}"));
-        }
-        for n in self.notes.iter().filter(|n| out.contains(n.as_str())) {
-            seen.push(format!("the note {n:?}"));
-        }
-        seen
-    }
-
-    fn count(&self) -> usize {
-        3 + usize::from(self.occupation.is_some()) + self.notes.len()
-    }
-}
+use std::path::PathBuf;
 
 fn strings(v: &Value, out: &mut String) {
     match v {
