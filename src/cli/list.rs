@@ -2,7 +2,7 @@
 //! JSON array streamed case by case.
 
 use super::output::Out;
-use super::{Context, Exit, report};
+use super::{Context, Exit, end_over_library};
 use crate::case::Case;
 use crate::library::Loaded;
 use crate::rules::{Options, Readiness, array_element, evaluate, write_json_array};
@@ -83,13 +83,5 @@ pub fn run(ctx: &Context, as_json: bool) -> Exit {
             n => format!("; {n} files failed to load (listed below; `pathwise validate` checks them)"),
         }
     );
-    report(&library.errors);
-    let exit = if library.errors.is_empty() {
-        Exit::Ok
-    } else {
-        Exit::Invalid
-    };
-    // the process ends here: freeing a large library would only cost time
-    std::mem::forget((library, scores));
-    exit
+    end_over_library(library, scores)
 }

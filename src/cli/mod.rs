@@ -185,6 +185,21 @@ pub fn report(errors: &[CaseError]) {
     }
 }
 
+/// The end of a command over the whole library: its load errors on
+/// standard error, exit 1 when there were any. The process ends next, so
+/// the library and what was made of it (`made`) are not freed: that would
+/// only cost time.
+pub fn end_over_library<T>(library: crate::library::Library, made: T) -> Exit {
+    report(&library.errors);
+    let exit = if library.errors.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::Invalid
+    };
+    std::mem::forget((library, made));
+    exit
+}
+
 /// Runs the command line; the console when no subcommand is given.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -3,7 +3,7 @@
 //! by case through one buffered writer) or a readable table.
 
 use super::output::Out;
-use super::{Context, Exit, find_case, report};
+use super::{Context, Exit, end_over_library, find_case, report};
 use crate::case::{Case, Date};
 use crate::rules::{Options, Readiness, ReadinessJson, Status, array_element, evaluate, write_json, write_json_array};
 use crate::text;
@@ -76,15 +76,7 @@ fn run_all(ctx: &Context, as_json: bool) -> Exit {
         }
     }
     out.finish();
-    report(&library.errors);
-    let exit = if library.errors.is_empty() {
-        Exit::Ok
-    } else {
-        Exit::Invalid
-    };
-    // the process ends here: freeing a large library would only cost time
-    std::mem::forget((library, scores));
-    exit
+    end_over_library(library, scores)
 }
 
 /// The readable verdict: each criterion with its status symbol, points and

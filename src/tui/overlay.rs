@@ -241,44 +241,35 @@ pub fn ascii_arrows(s: &str) -> String {
 
 /// Help's first section in a conference: what this side of it does.
 fn conference_help(app: &App, w: usize, out: &mut Vec<Line<'static>>) {
-    let th = &app.theme;
     let key = |a: Action| app.keymap.keys_of(a);
-    if app.hosting().is_some() {
-        heading(out, app, "Conference (hosting)");
-        para(
-            out,
-            &format!(
-                "The room follows this console, de-identified: a conference always presents, so presentation mode stays on while hosting ({} cannot turn it off). {} shows the join command to give the room.",
-                key(Action::Present),
-                key(Action::Conference)
-            ),
-            w,
-            th.style(Role::Text),
-        );
-        para(
-            out,
-            "In a step-through the room answers on their own keyboards; you see how many have answered, never what. Your own answer is the reveal: then everyone sees the room's answers beside the rules'. E adds the room's answers to the referral summary.",
-            w,
-            th.style(Role::Text),
-        );
+    let (title, paragraphs) = if app.hosting().is_some() {
+        (
+            "Conference (hosting)",
+            [
+                format!(
+                    "The room follows this console, de-identified: a conference always presents, so presentation mode stays on while hosting ({} cannot turn it off). {} shows the join command to give the room.",
+                    key(Action::Present),
+                    key(Action::Conference)
+                ),
+                "In a step-through the room answers on their own keyboards; you see how many have answered, never what. Your own answer is the reveal: then everyone sees the room's answers beside the rules'. E adds the room's answers to the referral summary.".to_string(),
+            ],
+        )
     } else {
-        heading(out, app, "Conference (following)");
-        para(
-            out,
-            &format!(
-                "You follow the host's console, de-identified: its case, event, pane, zoom, what-if and step-through stop, laid out for this terminal. Moving, scrolling or zooming changes only your screen (browsing locally); {} follows the host again; {} leaves.",
-                key(Action::Follow),
-                key(Action::Quit)
-            ),
-            w,
-            th.style(Role::Text),
-        );
-        para(
-            out,
-            "In a step-through, 1-9 or 0 answers the stop's question (or ↑/↓ and Enter); you can change your answer until the host reveals. The case, the step-through and the what-if are the host's to choose.",
-            w,
-            th.style(Role::Text),
-        );
+        (
+            "Conference (following)",
+            [
+                format!(
+                    "You follow the host's console, de-identified: its case, event, pane, zoom, what-if and step-through stop, laid out for this terminal. Moving, scrolling or zooming changes only your screen (browsing locally); {} follows the host again; {} leaves.",
+                    key(Action::Follow),
+                    key(Action::Quit)
+                ),
+                "In a step-through, 1-9 or 0 answers the stop's question (or ↑/↓ and Enter); you can change your answer until the host reveals. The case, the step-through and the what-if are the host's to choose.".to_string(),
+            ],
+        )
+    };
+    heading(out, app, title);
+    for p in &paragraphs {
+        para(out, p, w, app.theme.style(Role::Text));
     }
     out.push(Line::default());
 }
@@ -354,10 +345,11 @@ pub fn conference_inner(app: &App, size: Rect) -> Rect {
     super::layout::inner(conference_area(app, size))
 }
 
-pub fn draw_conference(app: &App, area: Rect, buf: &mut Buffer) {
-    let r = conference_area(app, area);
-    let inner = frame(app, "Conference · Esc closes", r, buf);
-    let counts = scroll::draw(conference_lines(app, inner.width), app.overlay_scroll, inner, buf);
+/// An overlay: its frame titled `title` over `r`, its lines (made for the
+/// inside's width) scrolled, and the marks of what is above and below.
+fn draw_scrolled(app: &App, title: &str, r: Rect, lines: impl FnOnce(u16) -> Vec<Line<'static>>, buf: &mut Buffer) {
+    let inner = frame(app, title, r, buf);
+    let counts = scroll::draw(lines(inner.width), app.overlay_scroll, inner, buf);
     scroll::marks(
         app,
         counts,
@@ -368,18 +360,14 @@ pub fn draw_conference(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
+pub fn draw_conference(app: &App, area: Rect, buf: &mut Buffer) {
+    let r = conference_area(app, area);
+    draw_scrolled(app, "Conference · Esc closes", r, |w| conference_lines(app, w), buf);
+}
+
 pub fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
     let r = help_area(area);
-    let inner = frame(app, "Keys · j/k scroll · Esc closes", r, buf);
-    let counts = scroll::draw(help_lines(app, inner.width), app.overlay_scroll, inner, buf);
-    scroll::marks(
-        app,
-        counts,
-        r.right().saturating_sub(1),
-        r.y,
-        r.bottom().saturating_sub(1),
-        buf,
-    );
+    draw_scrolled(app, "Keys · j/k scroll · Esc closes", r, |w| help_lines(app, w), buf);
 }
 
 /// The load errors, one file after another, wrapped to `width`.
@@ -423,19 +411,6 @@ pub fn error_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 pub fn draw_errors(app: &App, area: Rect, buf: &mut Buffer) {
     let r = errors_area(area);
     let n = app.library.failed_files();
-    let inner = frame(
-        app,
-        &format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" }),
-        r,
-        buf,
-    );
-    let counts = scroll::draw(error_lines(app, inner.width), app.overlay_scroll, inner, buf);
-    scroll::marks(
-        app,
-        counts,
-        r.right().saturating_sub(1),
-        r.y,
-        r.bottom().saturating_sub(1),
-        buf,
-    );
+    let title = format!("Load errors · {n} file{} · Esc closes", if n == 1 { "" } else { "s" });
+    draw_scrolled(app, &title, r, |w| error_lines(app, w), buf);
 }
