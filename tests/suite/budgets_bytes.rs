@@ -7,6 +7,7 @@
 //! fixed at 200x60 instead of asked of a real terminal. `benches/render.rs`
 //! prints the same figures for a 10,000-case library.
 
+use crate::common::Output;
 use pathwise::library::{Library, Origin, Source};
 use pathwise::tui::app::{App, Msg};
 use pathwise::tui::view;
@@ -14,30 +15,11 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
 
 const W: u16 = 200;
 const H: u16 = 60;
 const ONE_EVENT_BUDGET: usize = 2 * 1024;
 const NEXT_CASE_BUDGET: usize = 12 * 1024;
-
-/// The bytes the terminal receives, readable while the backend owns the
-/// writer.
-#[derive(Clone, Default)]
-struct Output(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 struct Screen {
     app: App,
@@ -114,7 +96,7 @@ fn timeline_walk() -> (Vec<usize>, Vec<usize>) {
     for _case in 0..80 {
         first.push(s.key(KeyCode::Right));
         // the first key selects an event out of the case overview, which the
-        // budget does not cover (the bench prints it: about 3.3 KB)
+        // budget does not cover (`cargo bench --bench render` prints it: 2,073 bytes for one case)
         for _ in 1..s.app.view.events.len() {
             moves.push(s.key(KeyCode::Right));
         }

@@ -101,8 +101,8 @@ impl Readiness {
 
 /// What a list shows of a verdict: the score, band and next step. A console
 /// keeps one per case (3 bytes) and evaluates the full [`Readiness`] of the
-/// case it shows, which holds fourteen criteria and their details (about
-/// 3 KB).
+/// case it shows, which holds fourteen criteria and their details (2.7 KB
+/// a generated case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Brief {
     pub score: u8,
